@@ -1,0 +1,2 @@
+/** The notifier port: hand-offs and reminders reach people through it. */
+package id.go.kpu.jdih.notify;

@@ -1,0 +1,121 @@
+package id.go.kpu.jdih.workflow;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.sop.SopKey;
+import id.go.kpu.jdih.sop.SopRegistry;
+import id.go.kpu.jdih.store.CaseStore;
+import id.go.kpu.jdih.store.VersionConflictException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application service: loads a case, decides, appends with the expected version, and on a version conflict
+ * (another writer was first) reloads and decides again. New cases run under the definition given at construction;
+ * an existing case always runs under the definition its history names.
+ *
+ * <p>Thread-safe if the store is: it keeps no per-case state of its own.
+ */
+public final class CaseService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
+
+  /** How often a command is decided again after losing a race, before the conflict is reported. */
+  public static final int MAX_ATTEMPTS = 8;
+
+  private final SopRegistry registry;
+  private final SopKey forNewCases;
+  private final CaseStore store;
+  private final Clock clock;
+  private final OutputRules outputRules;
+  private final ConcurrentMap<SopKey, CaseDecider> deciders = new ConcurrentHashMap<>();
+
+  /**
+   * A service.
+   *
+   * @param registry the definitions cases may run under
+   * @param forNewCases the key of the definition new cases run under; must be registered
+   * @param store where histories are kept
+   * @param clock the time of events
+   * @param outputRules the platform rules for captions and designs
+   */
+  public CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
+      OutputRules outputRules) {
+    this.registry = checkNotNull(registry, "registry");
+    this.forNewCases = checkNotNull(forNewCases, "forNewCases");
+    checkArgument(registry.find(forNewCases).isPresent(), "definition %s is not registered", forNewCases);
+    this.store = checkNotNull(store, "store");
+    this.clock = checkNotNull(clock, "clock");
+    this.outputRules = checkNotNull(outputRules, "outputRules");
+  }
+
+  /**
+   * Handles {@code command}.
+   *
+   * @throws CaseRuleViolation if it breaks a rule; nothing is recorded
+   * @throws VersionConflictException if it lost {@link #MAX_ATTEMPTS} races in a row
+   */
+  public CommandResult handle(CaseCommand command) {
+    checkNotNull(command, "command");
+    VersionConflictException last = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      ImmutableList<RecordedEvent> history = store.load(command.caseId());
+      CaseDecider decider = deciderFor(history);
+      ContentCase state = ContentCase.replay(command.caseId(), decider.definition(), history);
+      if (command.commandId() != null && state.hasApplied(command.commandId())) {
+        ImmutableList<RecordedEvent> before = history.stream()
+            .filter(e -> e.commandId().equals(command.commandId())).collect(ImmutableList.toImmutableList());
+        return new CommandResult(state, before, true);
+      }
+      ImmutableList<RecordedEvent> events = decider.decide(state, command, clock.instant());
+      try {
+        store.append(command.caseId(), state.version(), events);
+      } catch (VersionConflictException e) {
+        last = e;
+        LOG.debug("case {}: lost a race at version {} (attempt {})", command.caseId(), state.version(), attempt);
+        continue;
+      }
+      ContentCase after = state;
+      for (RecordedEvent e : events) {
+        after = after.apply(decider.definition(), e);
+      }
+      return new CommandResult(after, events, false);
+    }
+    throw last;
+  }
+
+  /** The case's current state; {@link CaseStatus#NEW} if it has no events. */
+  public ContentCase get(CaseId id) {
+    ImmutableList<RecordedEvent> history = store.load(id);
+    return ContentCase.replay(id, deciderFor(history).definition(), history);
+  }
+
+  /** The case, if it exists. */
+  public Optional<ContentCase> find(CaseId id) {
+    ContentCase c = get(id);
+    return c.status() == CaseStatus.NEW ? Optional.empty() : Optional.of(c);
+  }
+
+  /** The case's history. */
+  public ImmutableList<RecordedEvent> history(CaseId id) {
+    return store.load(id);
+  }
+
+  /** The definition the case runs under (the one for new cases if it has no events). */
+  public SopDefinition definitionOf(CaseId id) {
+    return deciderFor(store.load(id)).definition();
+  }
+
+  private CaseDecider deciderFor(List<RecordedEvent> history) {
+    SopKey key = history.isEmpty() ? forNewCases : history.get(0).sop();
+    return deciders.computeIfAbsent(key, k -> new CaseDecider(registry.get(k), outputRules));
+  }
+}
