@@ -76,8 +76,8 @@ public final class CaseDecider {
     }
     if (state.status().isClosed()) {
       throw new CaseRuleViolation(CaseRuleViolation.Rule.CASE_CLOSED, caseId, OptionalInt.empty(),
-          Text.of("kasus sudah %s dan tidak menerima perintah lagi", "the case is %s and accepts nothing more")
-              .format(state.status().label().id(), state.status().label().en()));
+          Text.of("kasus sudah " + state.status().label().id() + " dan tidak menerima perintah lagi",
+              "the case is " + state.status().label().en() + " and accepts nothing more"));
     }
     if (state.status() == CaseStatus.NEW && !(command instanceof CaseCommand.Propose)) {
       throw new CaseRuleViolation(CaseRuleViolation.Rule.UNKNOWN_CASE, caseId, OptionalInt.empty(),

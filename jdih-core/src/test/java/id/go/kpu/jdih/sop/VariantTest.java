@@ -14,20 +14,8 @@ class VariantTest {
 
   private final SopDefinition ref = ReferenceSop.definition();
 
-  static Activity secondApproval() {
-    return new Activity(0, "Menyetujui desain dan keterangan konten oleh Sekretaris", RoleId.of("sekretaris"),
-        ActivityKind.APPROVAL, new QualityStandard(ImmutableList.of(), Optional.of(TimeStandard.hours(4)),
-            Optional.empty()), Optional.empty());
-  }
-
-  /** A variant with a second approval (by a new role) after the caption, rejecting back to the design. */
   static SopDefinition withSecondApproval() {
-    return ReferenceSop.definition().toBuilder()
-        .addRole(new Role(RoleId.of("sekretaris"), "Sekretaris"))
-        .insertApprovalAfter(6, secondApproval(), Target.activity(5))
-        .identity(new SopIdentity("6 Tahun 2023", 1, LocalDate.of(2023, 3, 6), Optional.of(LocalDate.of(2024, 1, 8)),
-            LocalDate.of(2024, 1, 8), ReferenceSop.definition().identity().approvedBy()))
-        .build();
+    return id.go.kpu.jdih.testing.Fixtures.secondApprovalVariant();
   }
 
   @Test
