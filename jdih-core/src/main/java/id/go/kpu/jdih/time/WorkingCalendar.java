@@ -1,0 +1,170 @@
+package id.go.kpu.jdih.time;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import id.go.kpu.jdih.sop.TimeStandard;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Working time of one office: its zone (WIB {@code Asia/Jakarta}, WITA {@code Asia/Makassar} or WIT
+ * {@code Asia/Jayapura}), its office hours and its days off.
+ *
+ * <p>Rules: a working day is a weekday with office hours that is not a day off. "N working days" from an instant
+ * end on the N-th next working day at the same local time; an instant on a non-working day counts from the next
+ * working day's start (07.30 by default). Working hours between two instants are the office hours they overlap.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class WorkingCalendar {
+
+  private static final int MAX_SCAN_DAYS = 3660; // ten years without a working day means a broken calendar
+
+  private final ZoneId zone;
+  private final OfficeHours hours;
+  private final HolidayCalendar holidays;
+
+  private WorkingCalendar(ZoneId zone, OfficeHours hours, HolidayCalendar holidays) {
+    this.zone = checkNotNull(zone, "zone");
+    this.hours = checkNotNull(hours, "hours");
+    this.holidays = checkNotNull(holidays, "holidays");
+  }
+
+  /** A calendar. */
+  public static WorkingCalendar of(ZoneId zone, OfficeHours hours, HolidayCalendar holidays) {
+    return new WorkingCalendar(zone, hours, holidays);
+  }
+
+  /** This calendar with other days off (e.g. amended from a file). */
+  public WorkingCalendar withHolidays(HolidayCalendar other) {
+    return new WorkingCalendar(zone, hours, other);
+  }
+
+  /** This calendar in another zone. */
+  public WorkingCalendar withZone(ZoneId other) {
+    return new WorkingCalendar(other, hours, holidays);
+  }
+
+  /** The zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The office hours. */
+  public OfficeHours hours() {
+    return hours;
+  }
+
+  /** The days off. */
+  public HolidayCalendar holidays() {
+    return holidays;
+  }
+
+  /** True if {@code date} is a working day. */
+  public boolean isWorkingDay(LocalDate date) {
+    return hours.isWorkingWeekday(date.getDayOfWeek()) && !holidays.isDayOff(date);
+  }
+
+  /** The first working day after {@code date}. */
+  public LocalDate nextWorkingDay(LocalDate date) {
+    LocalDate d = date.plusDays(1);
+    for (int i = 0; i < MAX_SCAN_DAYS; i++, d = d.plusDays(1)) {
+      if (isWorkingDay(d)) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("no working day within ten years after " + date);
+  }
+
+  /** The instant a time standard counts from: {@code instant} itself, or the next working day's start. */
+  public ZonedDateTime countsFrom(Instant instant) {
+    ZonedDateTime z = instant.atZone(zone);
+    if (isWorkingDay(z.toLocalDate())) {
+      return z;
+    }
+    LocalDate next = nextWorkingDay(z.toLocalDate());
+    return ZonedDateTime.of(next, hours.dayStart(next.getDayOfWeek()), zone);
+  }
+
+  /** {@code days} working days after {@code from} (see the class rules). */
+  public Instant plusWorkingDays(Instant from, int days) {
+    checkArgument(days >= 0, "days must be >= 0");
+    ZonedDateTime start = countsFrom(from);
+    LocalDate d = start.toLocalDate();
+    for (int i = 0; i < days; i++) {
+      d = nextWorkingDay(d);
+    }
+    return ZonedDateTime.of(d, start.toLocalTime(), zone).toInstant();
+  }
+
+  /** When an activity that became available at {@code available} is due under {@code standard}. */
+  public Instant due(Instant available, TimeStandard standard) {
+    return switch (standard.unit()) {
+      case WORKING_DAY -> plusWorkingDays(available, standard.amount());
+      case CALENDAR_DAY -> available.atZone(zone).plusDays(standard.amount()).toInstant();
+      case HOUR -> available.plus(Duration.ofHours(standard.amount()));
+    };
+  }
+
+  /** The office hours between {@code from} and {@code to}; zero if {@code to} is not after {@code from}. */
+  public Duration workingTime(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    Duration total = Duration.ZERO;
+    LocalDateTime a = LocalDateTime.ofInstant(from, zone);
+    LocalDateTime b = LocalDateTime.ofInstant(to, zone);
+    for (LocalDate d = a.toLocalDate(); !d.isAfter(b.toLocalDate()); d = d.plusDays(1)) {
+      if (!isWorkingDay(d)) {
+        continue;
+      }
+      for (OfficeHours.Period p : hours.periods(d.getDayOfWeek())) {
+        LocalDateTime ps = d.atTime(p.start());
+        LocalDateTime pe = d.atTime(p.end());
+        LocalDateTime s = ps.isAfter(a) ? ps : a;
+        LocalDateTime e = pe.isBefore(b) ? pe : b;
+        if (e.isAfter(s)) {
+          total = total.plus(Duration.between(s, e));
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The latest instant at or before {@code end} that lies {@code amount} of office hours before it: e.g. two
+   * working hours before a deadline of Tuesday 08.30 is Monday 15.30.
+   */
+  public Instant minusWorkingTime(Instant end, Duration amount) {
+    checkArgument(!amount.isNegative(), "amount must not be negative");
+    Duration left = amount;
+    LocalDateTime cursor = LocalDateTime.ofInstant(end, zone);
+    LocalDate d = cursor.toLocalDate();
+    for (int i = 0; i < MAX_SCAN_DAYS; i++, d = d.minusDays(1)) {
+      if (!isWorkingDay(d)) {
+        continue;
+      }
+      List<OfficeHours.Period> periods = hours.periods(d.getDayOfWeek());
+      for (int p = periods.size() - 1; p >= 0; p--) {
+        LocalDateTime ps = d.atTime(periods.get(p).start());
+        LocalDateTime pe = d.atTime(periods.get(p).end());
+        LocalDateTime top = pe.isBefore(cursor) ? pe : cursor;
+        if (!top.isAfter(ps)) {
+          continue;
+        }
+        Duration available = Duration.between(ps, top);
+        if (available.compareTo(left) >= 0) {
+          return top.minus(left).atZone(zone).toInstant();
+        }
+        left = left.minus(available);
+      }
+    }
+    throw new IllegalStateException("no working time within ten years before " + end);
+  }
+}
