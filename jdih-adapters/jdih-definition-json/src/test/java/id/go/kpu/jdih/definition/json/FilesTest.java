@@ -3,6 +3,7 @@ package id.go.kpu.jdih.definition.json;
 import static id.go.kpu.jdih.definition.json.Documents.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.sop.InvalidDefinitionException;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,6 +50,16 @@ class FilesTest {
     JSON.write(variant, file);
     assertThat(Files.readString(file)).isEqualTo(JSON.write(variant));
     assertThat(namesIn(dir)).containsExactly("sop.json");
+  }
+
+  @Test
+  void writtenFileHasTheSamePermissionsAsAnyNewFile() throws IOException {
+    // Files.createTempFile would have made it owner-only (rw-------).
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(dir.resolve("plain.json"));
+    Path file = dir.resolve("sop.json");
+    JSON.write(ReferenceSop.definition(), file);
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   @Test
