@@ -20,12 +20,12 @@ public final class DefinitionIoException extends JdihException {
   /** The stable code of this exception. */
   public static final String CODE = "JDIH-JSON-001";
 
-  // Path is not Serializable; the file name is kept as text for the (rare) serialized form.
-  private final String file;
+  // Path is not Serializable; a deserialized copy has no file (its message still names it).
+  private final transient Path file;
 
   private DefinitionIoException(Text text, Path file, IOException cause) {
     super(CODE, text, cause);
-    this.file = file == null ? null : file.toString();
+    this.file = file;
   }
 
   static DefinitionIoException reading(Path file, IOException cause) {
@@ -51,7 +51,7 @@ public final class DefinitionIoException extends JdihException {
 
   /** The file that could not be read or written; empty when a stream failed. */
   public Optional<Path> file() {
-    return Optional.ofNullable(file).map(Path::of);
+    return Optional.ofNullable(file);
   }
 
   /** The I/O failure. */

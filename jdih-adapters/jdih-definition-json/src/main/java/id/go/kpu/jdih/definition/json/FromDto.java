@@ -362,8 +362,8 @@ final class FromDto {
 
   // ---- translating the core's paths ----
 
-  /** The JSON path of a path the core reports. */
-  String jsonPath(String corePath) {
+  // The JSON path of a path the core reports.
+  private String jsonPath(String corePath) {
     StringBuilder out = new StringBuilder();
     int pos = 0;
     for (int open = corePath.indexOf('[', pos); open >= 0; open = corePath.indexOf('[', pos)) {
