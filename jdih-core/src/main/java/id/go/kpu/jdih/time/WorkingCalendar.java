@@ -41,6 +41,14 @@ public final class WorkingCalendar {
     return new WorkingCalendar(zone, hours, holidays);
   }
 
+  /**
+   * The default calendar of an office in {@code zone}: civil-service office hours and the bundled days off of
+   * 2023–2026 ({@link BundledHolidays}).
+   */
+  public static WorkingCalendar defaults(ZoneId zone) {
+    return new WorkingCalendar(zone, OfficeHours.civilService(), HolidayCalendar.of(BundledHolidays.all()));
+  }
+
   /** This calendar with other days off (e.g. amended from a file). */
   public WorkingCalendar withHolidays(HolidayCalendar other) {
     return new WorkingCalendar(zone, hours, other);
