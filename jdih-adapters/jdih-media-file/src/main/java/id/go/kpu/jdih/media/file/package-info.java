@@ -1,0 +1,2 @@
+/** A content-addressed media store on the file system. */
+package id.go.kpu.jdih.media.file;
