@@ -27,7 +27,7 @@ class ExhaustiveTransitionTest {
   record Result(int states, int checks) {}
 
   static Result explore(SopModel model, SopDefinition definition, Decide decide) {
-    TransitionChecker checker = new TransitionChecker(model, definition, decide);
+    TransitionChecker checker = new TransitionChecker(model, definition, decide, true);
     List<CommandCatalog.Spec> specs = CommandCatalog.all();
     Map<SopModel.State, TransitionChecker.Node> seen = new HashMap<>();
     Deque<TransitionChecker.Node> todo = new ArrayDeque<>();
