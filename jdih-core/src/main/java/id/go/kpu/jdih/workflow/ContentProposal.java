@@ -26,4 +26,11 @@ public record ContentProposal(
     @NotNull ContentCategory category,
     @NotBlank String material,
     @NotNull Optional<@Valid LegalProductRef> legalProduct,
-    @NotEmpty ImmutableSet<@NotNull Platform> platforms) {}
+    @NotEmpty ImmutableSet<@NotNull Platform> platforms) {
+
+  /** A proposal; the platforms are copied. */
+  public ContentProposal(String title, ContentCategory category, String material,
+      Optional<LegalProductRef> legalProduct, java.util.Set<Platform> platforms) {
+    this(title, category, material, legalProduct, platforms == null ? null : ImmutableSet.copyOf(platforms));
+  }
+}
