@@ -122,15 +122,36 @@ public final class EventJson {
   public RecordedEvent read(byte[] bytes, int offset, int length) {
     checkNotNull(bytes, "bytes");
     checkPositionIndexes(offset, offset + length, bytes.length);
+    requireUtf8(bytes, offset, length);
     JsonNode root;
     try {
       root = mapper.readTree(bytes, offset, length);
     } catch (JsonProcessingException e) {
       throw malformed(e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading a byte array failed", e); // cannot happen
+      // e.g. CharConversionException for bytes that are no valid text
+      throw new EventJsonException(Problem.MALFORMED, "", Text.of(String.valueOf(e.getMessage()),
+          String.valueOf(e.getMessage())), e);
     }
     return EventReader.event(root);
+  }
+
+  /**
+   * Refuses bytes that Jackson would take for UTF-16 or UTF-32: it guesses the encoding from a byte-order mark or
+   * from zero bytes among the first four. The format is UTF-8 only, and a JSON line in UTF-8 holds no zero byte.
+   */
+  private static void requireUtf8(byte[] bytes, int offset, int length) {
+    boolean bom = length >= 2 && ((bytes[offset] == (byte) 0xFE && bytes[offset + 1] == (byte) 0xFF)
+        || (bytes[offset] == (byte) 0xFF && bytes[offset + 1] == (byte) 0xFE));
+    boolean zero = false;
+    for (int i = offset; i < offset + Math.min(4, length); i++) {
+      zero |= bytes[i] == 0;
+    }
+    if (bom || zero) {
+      throw new EventJsonException(Problem.MALFORMED, "", Text.of(
+          "bukan UTF-8: tanda urutan bita UTF-16/32 atau bita nol di awal baris",
+          "not UTF-8: a UTF-16/32 byte-order mark or a zero byte at the start of the line"));
+    }
   }
 
   private static EventJsonException malformed(JsonProcessingException e) {

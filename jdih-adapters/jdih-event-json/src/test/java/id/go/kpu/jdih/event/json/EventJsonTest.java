@@ -292,6 +292,16 @@ class EventJsonTest {
     EventJsonException e = catchThrowableOfType(EventJsonException.class, () -> json.read(broken));
     assertThat(e.problem()).isEqualTo(Problem.MALFORMED);
     assertThat(e.code()).isEqualTo("JDIH-JSON-101");
+    // Jackson would guess UTF-16 or UTF-32 from zero bytes or a byte-order mark; the format is UTF-8 only
+    String text = new String(line, UTF_8);
+    for (byte[] other : List.of(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, '{', '}', '\n'},
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_16), new byte[] {'{', 0, '}'},
+        new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0})) {
+      EventJsonException x = catchThrowableOfType(EventJsonException.class, () -> json.read(other));
+      assertThat(x).as("%s", Arrays.toString(other)).isNotNull();
+      assertThat(x.problem()).isEqualTo(Problem.MALFORMED);
+    }
     // a range of a larger buffer reads like the line alone
     byte[] padded = new byte[line.length + 20];
     System.arraycopy(line, 0, padded, 7, line.length);
