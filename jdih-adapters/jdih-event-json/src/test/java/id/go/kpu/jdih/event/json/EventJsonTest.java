@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+/** Round trips, the pinned format, and the lines the reader refuses. */
 class EventJsonTest {
 
   private final EventJson json = new EventJson();
