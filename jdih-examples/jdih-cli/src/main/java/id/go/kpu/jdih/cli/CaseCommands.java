@@ -1,0 +1,457 @@
+package id.go.kpu.jdih.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import id.go.kpu.jdih.content.ContentCategory;
+import id.go.kpu.jdih.content.DocumentRef;
+import id.go.kpu.jdih.content.LegalProductRef;
+import id.go.kpu.jdih.content.MediaItem;
+import id.go.kpu.jdih.content.Platform;
+import id.go.kpu.jdih.media.StoredFile;
+import id.go.kpu.jdih.publish.PublishRequest;
+import id.go.kpu.jdih.publish.PublishedPost;
+import id.go.kpu.jdih.publish.Publisher;
+import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
+import id.go.kpu.jdih.sop.Requirement;
+import id.go.kpu.jdih.time.TimeStatus;
+import id.go.kpu.jdih.workflow.CaseCommand;
+import id.go.kpu.jdih.workflow.CaseId;
+import id.go.kpu.jdih.workflow.CaseService;
+import id.go.kpu.jdih.workflow.CaseStatus;
+import id.go.kpu.jdih.workflow.Caption;
+import id.go.kpu.jdih.workflow.CommandId;
+import id.go.kpu.jdih.workflow.CommandResult;
+import id.go.kpu.jdih.workflow.ContentCase;
+import id.go.kpu.jdih.workflow.ContentProposal;
+import id.go.kpu.jdih.workflow.Meeting;
+import id.go.kpu.jdih.workflow.Person;
+import id.go.kpu.jdih.workflow.PlatformPost;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jdih case ...}: each activity of the SOP as the acting person, and the views of cases. */
+@Command(name = "case", mixinStandardHelpOptions = true, subcommands = {
+    CaseCommands.Propose.class, CaseCommands.Approve.class, CaseCommands.Reject.class, CaseCommands.MeetingCmd.class,
+    CaseCommands.Summarize.class, CaseCommands.Design.class, CaseCommands.CaptionCmd.class,
+    CaseCommands.Publish.class, CaseCommands.Withdraw.class, CaseCommands.Show.class, CaseCommands.ListCases.class})
+final class CaseCommands {
+  @ParentCommand Main main;
+
+  /** Options every acting command has. */
+  abstract static class Acting implements Callable<Integer> {
+    @ParentCommand CaseCommands parent;
+
+    @Option(names = "--as", required = true, paramLabel = "NIP")
+    String as;
+
+    @Option(names = "--command-id", paramLabel = "ID")
+    String commandId;
+
+    Home home;
+    Out out;
+    CaseService service;
+    Person actor;
+
+    @Override
+    public final Integer call() throws Exception {
+      home = parent.main.home();
+      home.requireInit();
+      out = parent.main.out;
+      service = home.service();
+      actor = home.people().find(as).orElseThrow(() -> new CliException(
+          "Orang dengan NIP " + as + " tidak terdaftar; tambahkan dengan 'jdih person add'",
+          "No person with NIP " + as + " is registered; add one with 'jdih person add'"));
+      return act();
+    }
+
+    abstract Integer act() throws Exception;
+
+    CommandId cmd() {
+      return commandId == null ? CommandId.random() : CommandId.of(commandId);
+    }
+
+    CaseId existing(String id) {
+      CaseId c = caseId(id);
+      if (service.find(c).isEmpty()) {
+        throw new CliException("Kasus " + id + " tidak ditemukan", "Case " + id + " not found");
+      }
+      return c;
+    }
+
+    Integer report(CommandResult r) {
+      ContentCase s = r.state();
+      if (r.repeated()) {
+        out.line("Perintah ini sudah dijalankan sebelumnya; tidak ada yang berubah.",
+            "This command was applied before; nothing changed.");
+      }
+      String where = s.status() == CaseStatus.OPEN
+          ? out.t("kini di kegiatan ", "now at activity ") + s.currentActivity().getAsInt()
+          : s.status().label().in(out.lang);
+      out.line("Kasus %s: %s (versi %d)", "Case %s: %s (version %d)", s.id(), where, s.version());
+      return 0;
+    }
+  }
+
+  /** {@code jdih case propose}. */
+  @Command(name = "propose", mixinStandardHelpOptions = true)
+  static final class Propose extends Acting {
+    @Option(names = "--case", paramLabel = "ID") String caseId;
+    @Option(names = "--title", required = true) String title;
+    @Option(names = "--category", required = true, paramLabel = "produk-hukum|informasi-hukum") String category;
+    @Option(names = "--material", paramLabel = "TEXT") String material;
+    @Option(names = "--material-file", paramLabel = "FILE") Path materialFile;
+    @Option(names = "--platform", required = true, paramLabel = "PLATFORM") List<String> platforms;
+    @Option(names = "--product-number", paramLabel = "NOMOR") String productNumber;
+    @Option(names = "--product-title", paramLabel = "JUDUL") String productTitle;
+    @Option(names = "--product-form", paramLabel = "BENTUK") String productForm;
+    @Option(names = "--product-year", paramLabel = "TAHUN") Integer productYear;
+
+    @Override
+    Integer act() throws Exception {
+      String text = material;
+      if (materialFile != null) {
+        text = readText(materialFile);
+      }
+      if (text == null) {
+        throw new CliException("Materi wajib diisi: --material atau --material-file",
+            "The material is required: --material or --material-file");
+      }
+      Optional<LegalProductRef> product = Optional.empty();
+      if (productNumber != null) {
+        if (productTitle == null || productForm == null || productYear == null) {
+          throw new CliException("Produk hukum perlu --product-number, --product-title, --product-form dan "
+              + "--product-year", "A legal product needs --product-number, --product-title, --product-form and "
+              + "--product-year");
+        }
+        product = Optional.of(LegalProductRef.of("Peraturan Perundang-undangan", productTitle,
+            "Komisi Pemilihan Umum", productNumber, productForm, productYear));
+      }
+      CaseId id = caseId == null ? CaseId.random() : caseId(caseId);
+      CommandResult r = service.handle(new CaseCommand.Propose(cmd(), id, actor, new ContentProposal(title,
+          category(category), text, product, platforms(platforms))));
+      report(r);
+      out.raw(id.value()); // the new case id, alone on the last line, for scripts
+      return 0;
+    }
+  }
+
+  /** {@code jdih case approve}. */
+  @Command(name = "approve", mixinStandardHelpOptions = true)
+  static final class Approve extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--note") String note;
+
+    @Override
+    Integer act() {
+      return report(service.handle(new CaseCommand.Approve(cmd(), existing(id), actor, Optional.ofNullable(note))));
+    }
+  }
+
+  /** {@code jdih case reject}. */
+  @Command(name = "reject", mixinStandardHelpOptions = true)
+  static final class Reject extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--reason", required = true) String reason;
+
+    @Override
+    Integer act() {
+      return report(service.handle(new CaseCommand.Reject(cmd(), existing(id), actor, reason)));
+    }
+  }
+
+  /** {@code jdih case meeting}. */
+  @Command(name = "meeting", mixinStandardHelpOptions = true)
+  static final class MeetingCmd extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
+    @Option(names = "--attendee", required = true) List<String> attendees;
+    @Option(names = "--conclusions", required = true) String conclusions;
+    @Option(names = "--minutes", required = true, paramLabel = "FILE") Path minutes;
+    @Option(names = "--equipment", paramLabel = "ID") List<String> equipment;
+    @Option(names = "--all-equipment") boolean allEquipment;
+
+    @Override
+    Integer act() throws Exception {
+      CaseId c = existing(id);
+      StoredFile f = store(home, minutes, mediaTypeOf(minutes));
+      List<String> confirmed = new ArrayList<>(equipment == null ? List.of() : equipment);
+      if (allEquipment) {
+        ContentCase s = service.get(c);
+        s.currentActivity().ifPresent(n -> home.sopUnchecked().activity(n).ifPresent(a -> a.quality().requirements()
+            .stream().filter(r -> r instanceof Requirement.Tool).map(r -> ((Requirement.Tool) r).equipmentId())
+            .forEach(confirmed::add)));
+      }
+      Meeting m = new Meeting(date == null ? LocalDate.now(home.clock.withZone(home.sop().office().zone())) : date,
+          ImmutableList.copyOf(attendees), conclusions, new DocumentRef(f.ref(), minutes.getFileName().toString(),
+          f.mediaType(), f.bytes(), f.sha256()), ImmutableSet.copyOf(confirmed));
+      return report(service.handle(new CaseCommand.RecordMeeting(cmd(), c, actor, m)));
+    }
+  }
+
+  /** {@code jdih case summarize}. */
+  @Command(name = "summarize", mixinStandardHelpOptions = true)
+  static final class Summarize extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--text", required = true) String text;
+
+    @Override
+    Integer act() {
+      return report(service.handle(new CaseCommand.Summarize(cmd(), existing(id), actor, text)));
+    }
+  }
+
+  /** {@code jdih case design}. */
+  @Command(name = "design", mixinStandardHelpOptions = true)
+  static final class Design extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--file", required = true, paramLabel = "FILE") List<Path> files;
+
+    @Override
+    Integer act() throws Exception {
+      CaseId c = existing(id);
+      List<MediaItem> items = new ArrayList<>();
+      for (Path p : files) {
+        items.add(image(home, p));
+      }
+      return report(service.handle(new CaseCommand.AttachDesign(cmd(), c, actor, items)));
+    }
+  }
+
+  /** {@code jdih case caption}. */
+  @Command(name = "caption", mixinStandardHelpOptions = true)
+  static final class CaptionCmd extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--text", required = true) String text;
+    @Option(names = "--for", paramLabel = "PLATFORM=TEXT") Map<String, String> perPlatform;
+
+    @Override
+    Integer act() {
+      Map<Platform, String> per = new EnumMap<>(Platform.class);
+      if (perPlatform != null) {
+        perPlatform.forEach((k, v) -> per.put(platform(k), v));
+      }
+      return report(service.handle(new CaseCommand.WriteCaption(cmd(), existing(id), actor,
+          new Caption(text, ImmutableMap.copyOf(per)))));
+    }
+  }
+
+  /** {@code jdih case publish}: publishes through the dry-run publisher and records the posts. */
+  @Command(name = "publish", mixinStandardHelpOptions = true)
+  static final class Publish extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+
+    @Override
+    Integer act() {
+      CaseId c = existing(id);
+      ContentCase s = service.get(c);
+      if (s.status() != CaseStatus.OPEN || s.caption().isEmpty() || s.pendingPlatforms().isEmpty()) {
+        // Let the library refuse it with its own clear reason (closed, out of order, ...).
+        return report(service.handle(new CaseCommand.RecordPublication(cmd(), c, actor, List.of())));
+      }
+      Map<Platform, Publisher> publishers = DryRunPublisher.forAll(home.publishedDir(), home.clock);
+      List<PlatformPost> posts = new ArrayList<>();
+      for (Platform p : s.pendingPlatforms()) {
+        PublishedPost post = publishers.get(p).publish(new PublishRequest(c, p, s.caption().get().textFor(p),
+            s.design(), c + "/" + p + "/" + s.runs().size()));
+        posts.add(new PlatformPost(p, post.postId(), post.url(), post.publishedAt()));
+        out.line("  %s: %s (uji coba, tidak terbit sungguhan) -> %s", "  %s: %s (dry run, not really published) -> %s",
+            p.displayName(), post.postId(), post.url());
+      }
+      return report(service.handle(new CaseCommand.RecordPublication(cmd(), c, actor, posts)));
+    }
+  }
+
+  /** {@code jdih case withdraw}. */
+  @Command(name = "withdraw", mixinStandardHelpOptions = true)
+  static final class Withdraw extends Acting {
+    @Parameters(paramLabel = "ID") String id;
+    @Option(names = "--reason", required = true) String reason;
+
+    @Override
+    Integer act() {
+      return report(service.handle(new CaseCommand.Withdraw(cmd(), existing(id), actor, reason)));
+    }
+  }
+
+  /** {@code jdih case show ID}. */
+  @Command(name = "show", mixinStandardHelpOptions = true)
+  static final class Show implements Callable<Integer> {
+    @ParentCommand CaseCommands parent;
+    @Parameters(paramLabel = "ID") String id;
+
+    @Override
+    public Integer call() throws Exception {
+      Home home = parent.main.home();
+      home.requireInit();
+      CaseService service = home.service();
+      ContentCase c = service.find(caseId(id)).orElseThrow(() -> new CliException(
+          "Kasus " + id + " tidak ditemukan", "Case " + id + " not found"));
+      parent.main.out.raw(Timeline.render(c, service.definitionOf(c.id()), home.deadlines(), home.clock.instant(),
+          parent.main.out));
+      return 0;
+    }
+  }
+
+  /** {@code jdih case list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true)
+  static final class ListCases implements Callable<Integer> {
+    @ParentCommand CaseCommands parent;
+    @Option(names = "--state", paramLabel = "open|published|withdrawn") String state;
+    @Option(names = "--overdue") boolean overdue;
+
+    @Override
+    public Integer call() throws Exception {
+      Home home = parent.main.home();
+      home.requireInit();
+      Out out = parent.main.out;
+      CaseService service = home.service();
+      CaseStatus wanted = state == null ? null : status(state);
+      int shown = 0;
+      try (Stream<CaseId> ids = home.store().caseIds()) {
+        for (CaseId id : (Iterable<CaseId>) ids::iterator) {
+          ContentCase c = service.get(id);
+          if (wanted != null && c.status() != wanted) {
+            continue;
+          }
+          var open = home.deadlines().open(c, service.definitionOf(id), home.clock.instant());
+          boolean late = open.map(o -> o.status() == TimeStatus.OVERDUE).orElse(false);
+          if (overdue && !late) {
+            continue;
+          }
+          shown++;
+          out.raw(String.format("%-36s  %-10s  %-8s  %s", id, c.status().label().in(out.lang),
+              open.map(o -> out.t("keg. ", "act. ") + o.activity() + (late ? "!" : "")).orElse("-"),
+              c.proposal().map(ContentProposal::title).orElse("")));
+        }
+      }
+      out.line("%d kasus", "%d cases", shown);
+      return 0;
+    }
+  }
+
+  // ---- helpers ----
+
+  static CaseId caseId(String id) {
+    try {
+      return CaseId.of(id);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("Id kasus '" + id + "' tidak sah", "Invalid case id '" + id + "'");
+    }
+  }
+
+  static CaseStatus status(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "open", "berjalan" -> CaseStatus.OPEN;
+      case "published", "terbit" -> CaseStatus.PUBLISHED;
+      case "withdrawn", "dibatalkan" -> CaseStatus.WITHDRAWN;
+      default -> throw new CliException("Status '" + s + "' tidak dikenal (open, published, withdrawn)",
+          "Unknown state '" + s + "' (open, published, withdrawn)");
+    };
+  }
+
+  static ContentCategory category(String s) {
+    return switch (s.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-')) {
+      case "produk-hukum" -> ContentCategory.PRODUK_HUKUM;
+      case "informasi-hukum" -> ContentCategory.INFORMASI_HUKUM;
+      default -> throw new CliException("Kategori '" + s + "' tidak dikenal (produk-hukum, informasi-hukum)",
+          "Unknown category '" + s + "' (produk-hukum, informasi-hukum)");
+    };
+  }
+
+  static Platform platform(String s) {
+    try {
+      return Platform.valueOf(s.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CliException("Platform '" + s + "' tidak dikenal (instagram, facebook, threads, x, telegram)",
+          "Unknown platform '" + s + "' (instagram, facebook, threads, x, telegram)");
+    }
+  }
+
+  static ImmutableSet<Platform> platforms(List<String> names) {
+    return names.stream().map(CaseCommands::platform).collect(ImmutableSet.toImmutableSet());
+  }
+
+  static String readText(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException("Berkas " + file + " tidak dapat dibaca: " + e.getMessage(),
+          "Cannot read the file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String mediaTypeOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".pdf")) {
+      return "application/pdf";
+    } else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+      return "image/jpeg";
+    } else if (name.endsWith(".png")) {
+      return "image/png";
+    } else if (name.endsWith(".txt") || name.endsWith(".md")) {
+      return "text/plain";
+    } else if (name.endsWith(".docx")) {
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    }
+    return "application/octet-stream";
+  }
+
+  static StoredFile store(Home home, Path file, String mediaType) throws IOException {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CliException("Berkas " + file + " tidak ada atau tidak dapat dibaca",
+          "The file " + file + " is missing or unreadable");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return home.media().put(in, mediaType);
+    }
+  }
+
+  /** Stores an image and reads its pixel size and type with the JDK's image readers. */
+  static MediaItem image(Home home, Path file) throws IOException {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CliException("Berkas " + file + " tidak ada atau tidak dapat dibaca",
+          "The file " + file + " is missing or unreadable");
+    }
+    String type;
+    int width;
+    int height;
+    try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
+      var readers = iis == null ? null : ImageIO.getImageReaders(iis);
+      if (readers == null || !readers.hasNext()) {
+        throw new CliException("Berkas " + file + " bukan gambar yang dapat dibaca (JPEG, PNG, GIF)",
+            "The file " + file + " is not a readable image (JPEG, PNG, GIF)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(iis);
+        width = reader.getWidth(0);
+        height = reader.getHeight(0);
+        type = "image/" + reader.getFormatName().toLowerCase(Locale.ROOT).replace("jpg", "jpeg");
+      } finally {
+        reader.dispose();
+      }
+    }
+    StoredFile f = store(home, file, type);
+    return new MediaItem(f.ref(), type, width, height, f.bytes(), f.sha256());
+  }
+}

@@ -1,0 +1,111 @@
+package id.go.kpu.jdih.cli;
+
+import id.go.kpu.jdih.error.JdihException;
+import id.go.kpu.jdih.i18n.Language;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code jdih}: the command-line app. It embeds the library the way an office's own app would, over the embedded
+ * store in a home folder. Help and output are in Indonesian unless {@code --lang en} is given.
+ */
+@Command(name = "jdih", mixinStandardHelpOptions = true, version = "jdih 0.1.0",
+    resourceBundle = "id.go.kpu.jdih.cli.messages",
+    subcommands = {InitCommand.class, SopCommand.class, PersonCommand.class, CaseCommands.class,
+        ReportCommand.class, DemoCommand.class})
+public final class Main {
+
+  /** Exit code of a refused or failed command. */
+  static final int FAILED = 1;
+
+  @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR")
+  Path home = Path.of(System.getProperty("user.home"), ".jdih");
+
+  @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "id|en")
+  String lang = "id";
+
+  Clock clock = Clock.systemUTC();
+  Out out;
+
+  /** Runs the app and exits with its exit code. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    // Hibernate Validator logs through JBoss Logging; route it to SLF4J so only warnings show.
+    System.setProperty("org.jboss.logging.provider", "slf4j");
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err, Clock.systemUTC()));
+  }
+
+  /** Runs the app with the given streams and clock; returns the exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+    Language language = languageOf(args);
+    Locale previous = Locale.getDefault();
+    // Help texts come from a resource bundle in the chosen language; Indonesian is the default whatever the OS.
+    Locale.setDefault(language.locale());
+    try {
+      Main main = new Main();
+      main.clock = clock;
+      main.out = new Out(language, out, err);
+      CommandLine cl = new CommandLine(main);
+      cl.setOut(out);
+      cl.setErr(err);
+      cl.setExecutionExceptionHandler((e, line, parsed) -> {
+        err.println(describe(e, language));
+        err.flush();
+        return FAILED;
+      });
+      int code = cl.execute(args);
+      out.flush();
+      err.flush();
+      return code;
+    } finally {
+      Locale.setDefault(previous);
+    }
+  }
+
+  static Language languageOf(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String value = a.startsWith("--lang=") ? a.substring(7) : a.equals("--lang") && i + 1 < args.length
+          ? args[i + 1] : null;
+      if (value != null) {
+        try {
+          return Language.fromTag(value);
+        } catch (IllegalArgumentException e) {
+          return Language.ID; // reported by the command itself
+        }
+      }
+    }
+    return Language.ID;
+  }
+
+  /** One clear line for any failure: the library's bilingual message, or the cause's own. */
+  static String describe(Exception e, Language language) {
+    Throwable t = e;
+    if (t instanceof JdihException j) {
+      return (language == Language.EN ? "Error: " : "Galat: ") + j.code() + ": " + j.message(language);
+    }
+    if (t instanceof UncheckedIOException u) {
+      t = u.getCause();
+    }
+    if (t instanceof IOException io) {
+      return (language == Language.EN ? "Error: file: " : "Galat: berkas: ") + io.getMessage();
+    }
+    return (language == Language.EN ? "Error: " : "Galat: ") + t.getMessage();
+  }
+
+  Home home() {
+    Language.fromTag(lang); // refuse an unknown --lang with a clear message
+    return new Home(home, clock);
+  }
+}

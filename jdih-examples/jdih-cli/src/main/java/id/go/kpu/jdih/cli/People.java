@@ -1,0 +1,68 @@
+package id.go.kpu.jdih.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import id.go.kpu.jdih.sop.Nip;
+import id.go.kpu.jdih.sop.RoleId;
+import id.go.kpu.jdih.workflow.Person;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The office's people, kept in {@code people.json} in the home folder; written atomically. */
+final class People {
+
+  /** One person as stored. */
+  record Entry(String nip, String name, List<String> roles) {
+    Person person() {
+      return Person.of(Nip.of(nip), name, roles.stream().map(RoleId::of).collect(ImmutableSet.toImmutableSet()));
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Path file;
+
+  People(Path file) {
+    this.file = file;
+  }
+
+  ImmutableList<Entry> all() throws IOException {
+    if (!Files.exists(file)) {
+      return ImmutableList.of();
+    }
+    try {
+      return ImmutableList.copyOf(JSON.readValue(file.toFile(), new TypeReference<List<Entry>>() {}));
+    } catch (IOException e) {
+      throw new CliException("Berkas " + file + " rusak: " + e.getMessage(),
+          "The file " + file + " is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  Optional<Person> find(String nip) throws IOException {
+    String digits = nip.replace(" ", "");
+    return all().stream().filter(e -> e.nip().replace(" ", "").equals(digits)).findFirst().map(Entry::person);
+  }
+
+  /** Adds or replaces the person with the entry's NIP. */
+  void put(Entry entry) throws IOException {
+    List<Entry> list = new ArrayList<>(all());
+    list.removeIf(e -> e.nip().replace(" ", "").equals(entry.nip().replace(" ", "")));
+    list.add(entry);
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), ".people-", ".tmp");
+    try {
+      Files.writeString(tmp, JSON.writeValueAsString(list) + "\n", StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package id.go.kpu.jdih.cli;
+
+import id.go.kpu.jdih.sop.Nip;
+import id.go.kpu.jdih.sop.Role;
+import id.go.kpu.jdih.sop.RoleId;
+import id.go.kpu.jdih.sop.SopDefinition;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jdih person add|list}. */
+@Command(name = "person", mixinStandardHelpOptions = true,
+    subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class})
+final class PersonCommand {
+  @ParentCommand Main main;
+
+  /** {@code jdih person add}. */
+  @Command(name = "add", mixinStandardHelpOptions = true)
+  static final class Add implements Callable<Integer> {
+    @ParentCommand PersonCommand parent;
+
+    @Option(names = "--nip", required = true, paramLabel = "NIP")
+    String nip;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE")
+    List<String> roles;
+
+    @Override
+    public Integer call() throws Exception {
+      Home home = parent.main.home();
+      home.requireInit();
+      Out out = parent.main.out;
+      if (!Nip.of(nip).isWellFormed()) {
+        throw new CliException("NIP '" + nip + "' tidak sah: harus 18 angka",
+            "NIP '" + nip + "' is invalid: it must be 18 digits");
+      }
+      if (name.isBlank()) {
+        throw new CliException("Nama wajib diisi", "The name is required");
+      }
+      SopDefinition sop = home.sop();
+      for (String r : roles) {
+        if (sop.role(new RoleId(r)).isEmpty()) {
+          throw new CliException("Peran '" + r + "' tidak ada dalam SOP; pilih: " + roleIds(sop),
+              "Role '" + r + "' is not in the SOP; choose from: " + roleIds(sop));
+        }
+      }
+      home.people().put(new People.Entry(Nip.of(nip).formatted(), name.trim(), List.copyOf(roles)));
+      out.line("Tersimpan: %s (NIP %s), peran %s", "Saved: %s (NIP %s), roles %s", name.trim(),
+          Nip.of(nip).formatted(), String.join(", ", roles));
+      return 0;
+    }
+  }
+
+  /** {@code jdih person list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true)
+  static final class ListPeople implements Callable<Integer> {
+    @ParentCommand PersonCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+      Home home = parent.main.home();
+      home.requireInit();
+      Out out = parent.main.out;
+      List<People.Entry> all = home.people().all();
+      if (all.isEmpty()) {
+        out.line("Belum ada orang; tambahkan dengan 'jdih person add'", "No people yet; add them with 'jdih person add'");
+      }
+      for (People.Entry e : all) {
+        out.raw(String.format("%-22s %-28s %s", e.nip(), e.name(), String.join(", ", e.roles())));
+      }
+      return 0;
+    }
+  }
+
+  static String roleIds(SopDefinition sop) {
+    return sop.roles().stream().map(Role::id).map(RoleId::value).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,161 @@
+package id.go.kpu.jdih.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import id.go.kpu.jdih.compliance.ComplianceChecker;
+import id.go.kpu.jdih.compliance.ComplianceReport;
+import id.go.kpu.jdih.compliance.ComplianceTotals;
+import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.store.CaseStore;
+import id.go.kpu.jdih.workflow.CaseId;
+import id.go.kpu.jdih.workflow.RecordedEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jdih report compliance}. */
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportCommand.Compliance.class)
+final class ReportCommand {
+  @ParentCommand Main main;
+
+  /** {@code jdih report compliance [--from DATE --to DATE] [--format text|csv|json]}. */
+  @Command(name = "compliance", mixinStandardHelpOptions = true)
+  static final class Compliance implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD") LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD") LocalDate to;
+    @Option(names = "--format", paramLabel = "text|csv|json") String format = "text";
+
+    @Override
+    public Integer call() throws Exception {
+      Home home = parent.main.home();
+      home.requireInit();
+      Out out = parent.main.out;
+      if (!List.of("text", "csv", "json").contains(format)) {
+        throw new CliException("Format '" + format + "' tidak dikenal (text, csv, json)",
+            "Unknown format '" + format + "' (text, csv, json)");
+      }
+      ComplianceReport report = compute(home, from, to, out);
+      out.out.print(switch (format) {
+        case "csv" -> csv(report);
+        case "json" -> json(report);
+        default -> text(report, home.sop(), out);
+      });
+      out.out.flush();
+      return 0;
+    }
+  }
+
+  /** Streams over every stored case, one at a time, so memory does not grow with the number of cases. */
+  static ComplianceReport compute(Home home, LocalDate from, LocalDate to, Out out) throws Exception {
+    ZoneId zone = home.sop().office().zone();
+    Instant start = (from == null ? LocalDate.of(2000, 1, 1) : from).atStartOfDay(zone).toInstant();
+    Instant end = (to == null ? LocalDate.of(2100, 1, 1) : to.plusDays(1)).atStartOfDay(zone).toInstant();
+    if (!end.isAfter(start)) {
+      throw new CliException("--to harus pada atau setelah --from", "--to must be on or after --from");
+    }
+    ComplianceChecker checker = home.compliance();
+    ComplianceReport.Accumulator acc = ComplianceReport.accumulator(start, end);
+    CaseStore store = home.store();
+    Instant now = home.clock.instant();
+    long seen = 0;
+    try (Stream<CaseId> ids = store.caseIds()) {
+      for (CaseId id : (Iterable<CaseId>) ids::iterator) {
+        List<RecordedEvent> history = store.load(id);
+        seen++;
+        if (seen % 1000 == 0) {
+          out.err.print("\r" + out.t("Memeriksa kasus: ", "Checking cases: ") + seen);
+          out.err.flush();
+        }
+        if (history.isEmpty()) {
+          continue;
+        }
+        Instant opened = history.get(0).at();
+        if (opened.isBefore(start) || !opened.isBefore(end)) {
+          continue;
+        }
+        acc.add(checker.check(history, now));
+      }
+    }
+    if (seen >= 1000) {
+      out.err.println();
+    }
+    return acc.build();
+  }
+
+  static String text(ComplianceReport r, SopDefinition sop, Out out) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(out.t("Kepatuhan SOP ", "SOP compliance ")).append(sop.key()).append('\n');
+    sb.append(String.format(out.t("  %d kasus, %d patuh sepenuhnya, %d putaran revisi%n",
+        "  %d cases, %d fully compliant, %d revision loops%n"), r.cases(), r.compliantCases(), r.revisions()));
+    r.byStatus().forEach((s, n) -> sb.append("  ").append(s.label().in(out.lang)).append(": ").append(n).append('\n'));
+    r.findings().forEach((f, n) -> sb.append("  ").append(f.code()).append(' ').append(f.title().in(out.lang))
+        .append(": ").append(n).append('\n'));
+    sb.append(String.format("  %-20s %6s %8s %12s %12s%n", out.t("Kegiatan", "Activity"), out.t("Jumlah", "Done"),
+        out.t("Tepat", "On time"), out.t("Median jam", "Median h"), out.t("P90 jam", "P90 h")));
+    r.perActivity().forEach((n, t) -> sb.append(row(String.valueOf(n), t)));
+    sb.append(out.t("  Per pelaksana:\n", "  Per role:\n"));
+    r.perRole().forEach((role, t) -> sb.append(row(sop.role(role).map(x -> x.name()).orElse(role.value()), t)));
+    return sb.toString();
+  }
+
+  private static String row(String name, ComplianceTotals t) {
+    return String.format(Locale.ROOT, "  %-20s %6d %7.1f%% %12.2f %12.2f%n", name, t.done(),
+        t.onTimeRate() * 100, t.medianWorking().toMinutes() / 60.0, t.p90Working().toMinutes() / 60.0);
+  }
+
+  static String csv(ComplianceReport r) {
+    StringBuilder sb = new StringBuilder("group,key,done,on_time,by_executor,with_output,in_order,"
+        + "median_working_minutes,p90_working_minutes\n");
+    r.perActivity().forEach((n, t) -> sb.append(csvRow("activity", String.valueOf(n), t)));
+    r.perRole().forEach((role, t) -> sb.append(csvRow("role", role.value(), t)));
+    return sb.toString();
+  }
+
+  private static String csvRow(String group, String key, ComplianceTotals t) {
+    return String.join(",", group, key, String.valueOf(t.done()), String.valueOf(t.onTime()),
+        String.valueOf(t.byExecutor()), String.valueOf(t.withOutput()), String.valueOf(t.inOrder()),
+        String.valueOf(t.medianWorking().toMinutes()), String.valueOf(t.p90Working().toMinutes())) + "\n";
+  }
+
+  static String json(ComplianceReport r) throws Exception {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("from", r.from().toString());
+    root.put("to", r.to().toString());
+    root.put("cases", r.cases());
+    root.put("compliantCases", r.compliantCases());
+    root.put("revisions", r.revisions());
+    Map<String, Object> findings = new LinkedHashMap<>();
+    r.findings().forEach((f, n) -> findings.put(f.code(), n));
+    root.put("findings", findings);
+    Map<String, Object> acts = new LinkedHashMap<>();
+    r.perActivity().forEach((n, t) -> acts.put(String.valueOf(n), totals(t)));
+    root.put("perActivity", acts);
+    Map<String, Object> roles = new LinkedHashMap<>();
+    r.perRole().forEach((role, t) -> roles.put(role.value(), totals(t)));
+    root.put("perRole", roles);
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+  }
+
+  private static Map<String, Object> totals(ComplianceTotals t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("done", t.done());
+    m.put("onTime", t.onTime());
+    m.put("onTimeRate", t.onTimeRate());
+    m.put("byExecutor", t.byExecutor());
+    m.put("withOutput", t.withOutput());
+    m.put("inOrder", t.inOrder());
+    m.put("medianWorkingMinutes", t.medianWorking().toMinutes());
+    m.put("p90WorkingMinutes", t.p90Working().toMinutes());
+    return m;
+  }
+}

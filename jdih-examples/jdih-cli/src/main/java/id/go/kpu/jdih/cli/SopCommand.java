@@ -1,0 +1,138 @@
+package id.go.kpu.jdih.cli;
+
+import id.go.kpu.jdih.definition.json.SopDefinitionJson;
+import id.go.kpu.jdih.sop.Activity;
+import id.go.kpu.jdih.sop.Branch;
+import id.go.kpu.jdih.sop.Equipment;
+import id.go.kpu.jdih.sop.Requirement;
+import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.sop.Target;
+import id.go.kpu.jdih.sop.Transition;
+import id.go.kpu.jdih.sop.lint.LintFinding;
+import id.go.kpu.jdih.sop.lint.SopLint;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jdih sop show|lint}. */
+@Command(name = "sop", mixinStandardHelpOptions = true, subcommands = {SopCommand.Show.class, SopCommand.Lint.class})
+final class SopCommand {
+  @ParentCommand Main main;
+
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
+
+  /** {@code jdih sop show}. */
+  @Command(name = "show", mixinStandardHelpOptions = true)
+  static final class Show implements Callable<Integer> {
+    @ParentCommand SopCommand parent;
+
+    @Option(names = "--format", paramLabel = "text|json|html|bpmn|mermaid")
+    String format = "text";
+
+    @Override
+    public Integer call() throws Exception {
+      Out out = parent.main.out;
+      SopDefinition sop = parent.main.home().sop();
+      switch (format) {
+        case "text" -> out.raw(render(sop, out));
+        case "json" -> out.out.print(new SopDefinitionJson().write(sop));
+        case "html", "bpmn", "mermaid" -> throw new CliException(
+            "Format '" + format + "' belum tersedia; hadir bersama fitur ekspor. Gunakan text atau json.",
+            "Format '" + format + "' is not available yet; it arrives with the export feature. Use text or json.");
+        default -> throw new CliException("Format '" + format + "' tidak dikenal (text, json, html, bpmn, mermaid)",
+            "Unknown format '" + format + "' (text, json, html, bpmn, mermaid)");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code jdih sop lint [FILE]}. */
+  @Command(name = "lint", mixinStandardHelpOptions = true)
+  static final class Lint implements Callable<Integer> {
+    @ParentCommand SopCommand parent;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      Out out = parent.main.out;
+      SopDefinition sop = file == null ? parent.main.home().sop() : new SopDefinitionJson().read(file);
+      List<LintFinding> findings = SopLint.check(sop);
+      out.line("SOP %s: %d temuan", "SOP %s: %d findings", sop.key(), findings.size());
+      for (LintFinding f : findings) {
+        out.raw("  " + f.describe(out.lang));
+      }
+      return findings.stream().anyMatch(f -> f.severity() == id.go.kpu.jdih.sop.lint.Severity.ERROR) ? 1 : 0;
+    }
+  }
+
+  static String render(SopDefinition sop, Out out) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(sop.office().name()).append('\n');
+    sb.append("STANDAR OPERASIONAL PROSEDUR (SOP) ").append(sop.title()).append('\n');
+    sb.append(out.t("Nomor SOP          : ", "SOP number         : ")).append(sop.identity().number()).append('\n');
+    sb.append(out.t("Tanggal Pembuatan  : ", "Created on         : "))
+        .append(DATE.format(sop.identity().createdOn())).append('\n');
+    sb.append(out.t("Tanggal Revisi     : ", "Revised on         : "))
+        .append(sop.identity().revisedOn().map(DATE::format).orElse("-")).append('\n');
+    sb.append(out.t("Tanggal Pengesahan : ", "Approved on        : "))
+        .append(DATE.format(sop.identity().approvedOn())).append('\n');
+    sb.append(out.t("Disahkan Oleh      : ", "Approved by        : ")).append(sop.identity().approvedBy().position())
+        .append(", ").append(sop.identity().approvedBy().name()).append(", NIP. ")
+        .append(sop.identity().approvedBy().nip()).append('\n');
+    list(sb, out.t("Dasar Hukum", "Legal basis"), sop.legalBasis());
+    list(sb, out.t("Kualifikasi Pelaksana", "Executor qualifications"), sop.executorQualifications());
+    list(sb, out.t("Keterkaitan", "Related SOPs"), sop.relatedSops());
+    list(sb, out.t("Peralatan/Perlengkapan", "Equipment"),
+        sop.equipment().stream().map(Equipment::name).toList());
+    list(sb, out.t("Peringatan", "Warnings"), sop.warnings());
+    sb.append(out.t("Pencatatan dan Pendataan: ", "Record keeping: ")).append(sop.recordKeeping()).append("\n\n");
+    sb.append(sop.flowchartTitle()).append('\n');
+    for (Activity a : sop.activities()) {
+      sb.append(String.format("%d. %s%n", a.number(), a.description()));
+      sb.append(out.t("   Pelaksana  : ", "   Executor   : "))
+          .append(sop.role(a.executor()).map(r -> r.name()).orElse(a.executor().value())).append('\n');
+      sb.append(out.t("   Kelengkapan: ", "   Inputs     : ")).append(a.quality().requirements().isEmpty() ? "-"
+          : a.quality().requirements().stream().map(Requirement::name).collect(Collectors.joining(", "))).append('\n');
+      sb.append(out.t("   Waktu      : ", "   Time       : "))
+          .append(a.quality().time().map(t -> t.label().in(out.lang)).orElse("-")).append('\n');
+      sb.append(out.t("   Output     : ", "   Output     : ")).append(a.quality().output().orElse("-")).append('\n');
+      sb.append(out.t("   Lanjut     : ", "   Next       : ")).append(next(sop.transitionAfter(a.number()), out))
+          .append('\n');
+    }
+    sb.append('\n').append(sop.signature().organisation()).append('\n').append(sop.signature().position())
+        .append("\n\n").append(sop.signature().name());
+    return sb.toString();
+  }
+
+  private static void list(StringBuilder sb, String heading, List<String> items) {
+    sb.append(heading).append(":\n");
+    if (items.isEmpty()) {
+      sb.append("  -\n");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      sb.append("  ").append(i + 1).append(". ").append(items.get(i)).append('\n');
+    }
+  }
+
+  private static String next(Transition t, Out out) {
+    if (t instanceof Transition.Sequence s) {
+      return target(s.next(), out);
+    }
+    return ((Transition.Decision) t).branches().stream().map((Branch b) -> b.outcome().label().in(out.lang) + " -> "
+        + target(b.target(), out) + (b.additionToSeed() ? out.t(" (tambahan)", " (addition)") : ""))
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String target(Target t, Out out) {
+    return t instanceof Target.ToActivity to ? out.t("kegiatan ", "activity ") + to.number() : out.t("Selesai", "End");
+  }
+}

@@ -1,0 +1,198 @@
+package id.go.kpu.jdih.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the command line as a user would: a scripted session, the errors, and the demo. */
+class CliSessionTest {
+
+  @TempDir Path dir;
+  private Path home;
+  private final Clock clock = Clock.fixed(Instant.parse("2024-03-05T02:00:00Z"), ZoneOffset.UTC);
+
+  record Result(int code, String out, String err) {
+    String lastLine() {
+      String[] lines = out.strip().split("\n");
+      return lines[lines.length - 1].strip();
+    }
+  }
+
+  private Result jdih(String... args) {
+    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
+    all.addAll(List.of(args));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Result ok(String... args) {
+    Result r = jdih(args);
+    assertThat(r.code()).as("jdih %s failed: %s", String.join(" ", args), r.err()).isZero();
+    return r;
+  }
+
+  private Path jpeg(String name, int w, int h) throws IOException {
+    Path p = dir.resolve(name);
+    ImageIO.write(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), "jpg", p.toFile());
+    return p;
+  }
+
+  @BeforeEach
+  void setUp() {
+    System.setProperty("java.awt.headless", "true");
+    home = dir.resolve("home");
+  }
+
+  private String setUpPeopleAndPropose() {
+    ok("init");
+    ok("person", "add", "--nip", "19800101 200604 2 001", "--name", "Rina", "--role", "kasubag-hukum");
+    ok("person", "add", "--nip", "198502022010011002", "--name", "Budi", "--role", "tim-pembina-teknis");
+    ok("person", "add", "--nip", "199003032015032003", "--name", "Sari", "--role", "staf");
+    Result r = ok("case", "propose", "--as", "198001012006042001", "--title", "Tahukah kamu",
+        "--category", "informasi-hukum", "--material", "Materi tertulis", "--platform", "instagram",
+        "--platform", "telegram");
+    return r.lastLine();
+  }
+
+  @Test
+  void aScriptedSessionRunsEveryActivityToPublished() throws IOException {
+    String id = setUpPeopleAndPropose();
+    assertThat(id).matches("[0-9a-f-]{36}");
+    assertThat(ok("person", "list").out()).contains("19800101 200604 2 001", "Rina", "kasubag-hukum");
+    ok("case", "approve", id, "--as", "198001012006042001");
+    Path minutes = Files.writeString(dir.resolve("notulen.txt"), "Notulen");
+    ok("case", "meeting", id, "--as", "198502022010011002", "--attendee", "Rina", "--attendee", "Budi",
+        "--conclusions", "Infografis", "--minutes", minutes.toString(), "--equipment", "infocus",
+        "--equipment", "komputer-laptop", "--date", "2024-03-05");
+    ok("case", "summarize", id, "--as", "199003032015032003", "--text", "Rangkuman");
+    ok("case", "design", id, "--as", "198502022010011002", "--file", jpeg("d.jpg", 1080, 1350).toString());
+    ok("case", "caption", id, "--as", "198001012006042001", "--text", "Keterangan #JDIH");
+    Result pub = ok("case", "publish", id, "--as", "199003032015032003");
+    assertThat(pub.out()).contains("Instagram: dryrun-", "Telegram: dryrun-", "terbit");
+    Result show = ok("case", "show", id);
+    assertThat(show.out()).contains("[terbit]").contains("Tersedia WIB", "Batas WIB", "Selesai WIB");
+    for (int n = 1; n <= 7; n++) {
+      assertThat(show.out()).containsPattern("(?m)^  " + n + " ");
+    }
+    assertThat(ok("case", "list", "--state", "published").out()).contains(id).contains("1 kasus");
+    assertThat(ok("case", "list", "--state", "open").out()).contains("0 kasus");
+    Result report = ok("report", "compliance", "--format", "csv");
+    assertThat(report.out()).startsWith("group,key,done,on_time").contains("activity,7,1,1,1,1,1");
+    assertThat(ok("report", "compliance", "--format", "json").out()).contains("\"cases\" : 1");
+    try (Stream<Path> s = Files.list(home.resolve("published").resolve(id))) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("instagram.json",
+          "telegram.json");
+    }
+    assertThat(ok("--lang", "en", "case", "show", id).out()).contains("[published]", "Available WIB");
+  }
+
+  @Test
+  void badInputPrintsOneClearLineAndWritesNothing() throws IOException {
+    String id = setUpPeopleAndPropose();
+    long before = Files.size(home.resolve("people.json"));
+
+    Result wrongRole = jdih("case", "approve", id, "--as", "199003032015032003");
+    assertThat(wrongRole.code()).isEqualTo(1);
+    assertThat(wrongRole.err().strip()).startsWith("Galat: JDIH-CASE-001: Kasus " + id + ", kegiatan 2: Sari")
+        .doesNotContain("\n");
+
+    Result outOfOrder = jdih("--lang", "en", "case", "summarize", id, "--as", "199003032015032003", "--text", "x");
+    assertThat(outOfOrder.code()).isEqualTo(1);
+    assertThat(outOfOrder.err().strip()).startsWith("Error: JDIH-CASE-002: Case " + id + ", activity 2: the current "
+        + "activity is activity 2");
+
+    assertThat(jdih("case", "approve", "tidak-ada", "--as", "198001012006042001").err())
+        .contains("Kasus tidak-ada tidak ditemukan");
+    assertThat(jdih("case", "approve", id, "--as", "111111111111111111").err())
+        .contains("Orang dengan NIP 111111111111111111 tidak terdaftar");
+    assertThat(jdih("person", "add", "--nip", "123", "--name", "X", "--role", "staf").err())
+        .contains("NIP '123' tidak sah");
+    assertThat(jdih("person", "add", "--nip", "197001012000011001", "--name", "X", "--role", "humas").err())
+        .contains("Peran 'humas' tidak ada dalam SOP");
+    assertThat(Files.size(home.resolve("people.json"))).isEqualTo(before);
+
+    ok("case", "approve", id, "--as", "198001012006042001");
+    assertThat(jdih("case", "meeting", id, "--as", "198502022010011002", "--attendee", "Rina", "--conclusions",
+        "x", "--minutes", dir.resolve("tidak-ada.pdf").toString()).err())
+        .contains("tidak ada atau tidak dapat dibaca");
+    Path minutes = Files.writeString(dir.resolve("notulen.txt"), "Notulen");
+    ok("case", "meeting", id, "--as", "198502022010011002", "--attendee", "Rina", "--conclusions", "x",
+        "--minutes", minutes.toString(), "--all-equipment");
+    ok("case", "summarize", id, "--as", "199003032015032003", "--text", "Rangkuman");
+    Result missingFile = jdih("case", "design", id, "--as", "198502022010011002", "--file",
+        dir.resolve("x.txt").toString());
+    assertThat(missingFile.err()).contains("tidak ada atau tidak dapat dibaca");
+    Path notImage = Files.writeString(dir.resolve("bukan-gambar.jpg"), "teks");
+    assertThat(jdih("case", "design", id, "--as", "198502022010011002", "--file", notImage.toString()).err())
+        .contains("bukan gambar yang dapat dibaca");
+    Result wide = jdih("case", "design", id, "--as", "198502022010011002", "--file",
+        jpeg("lebar.jpg", 2000, 800).toString());
+    assertThat(wide.err()).contains("JDIH-CASE-003").contains("items[0]");
+    ok("case", "design", id, "--as", "198502022010011002", "--file", jpeg("ok.jpg", 1080, 1080).toString());
+    Result longCaption = jdih("case", "caption", id, "--as", "198001012006042001", "--text", "x".repeat(1100));
+    assertThat(longCaption.code()).isEqualTo(1);
+    assertThat(longCaption.err()).contains("JDIH-CASE-003").contains("Telegram").contains("1.024");
+    Result show = ok("case", "show", id);
+    assertThat(show.out()).contains("(berjalan)");
+    assertThat(ok("case", "list", "--state", "open").out()).contains(id);
+  }
+
+  @Test
+  void unavailableFormatsAndUsageErrorsSaySo() {
+    ok("init");
+    assertThat(ok("sop", "show").out()).contains("FLOWCHART PENGELOLAAN AKUN MEDIA SOSIAL", "Scanner");
+    assertThat(ok("sop", "show", "--format", "json").out()).contains("\"format\": \"jdih-sop-definition/1\"");
+    Result html = jdih("sop", "show", "--format", "html");
+    assertThat(html.code()).isEqualTo(1);
+    assertThat(html.err()).contains("belum tersedia");
+    assertThat(ok("sop", "lint").out()).contains("1 temuan", "JDIH-LINT-001", "Scanner");
+    Result missing = jdih("case", "propose", "--as", "198001012006042001");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(jdih("--help").out()).contains("Penggunaan:", "Menjalankan SOP No. 6 Tahun 2023");
+    assertThat(jdih("--lang", "en", "case", "propose", "--help").out())
+        .contains("Usage:", "Activity 1: propose the content's material and category");
+    home = dir.resolve("kosong");
+    assertThat(jdih("case", "list").err()).contains("belum disiapkan; jalankan 'jdih init' dulu");
+  }
+
+  @Test
+  void aCorruptStoreIsReportedInOneLine() throws IOException {
+    String id = setUpPeopleAndPropose();
+    ok("case", "approve", id, "--as", "198001012006042001");
+    try (Stream<Path> s = Files.list(home.resolve("cases"))) {
+      Path log = s.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+      List<String> lines = Files.readAllLines(log);
+      lines.set(0, "{\"rusak\": true}");
+      Files.write(log, lines);
+    }
+    Result r = jdih("case", "show", id);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("Galat: JDIH-FILE-002").doesNotContain("\n\tat ");
+  }
+
+  @Test
+  void theDemoRunsBothCasesThroughAllSevenActivities() {
+    home = dir.resolve("unused");
+    Result r = ok("demo");
+    assertThat(r.out()).contains("Kasus demo-produk-hukum: terbit", "Kasus demo-informasi-hukum: terbit",
+        "Revisi: 1", "2 kasus, 2 patuh sepenuhnya, 1 putaran revisi");
+    assertThat(r.out().split("\\[terbit\\]", -1)).hasSize(3);
+  }
+}
