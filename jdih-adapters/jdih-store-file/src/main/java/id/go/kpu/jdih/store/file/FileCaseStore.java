@@ -27,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -109,6 +111,10 @@ public final class FileCaseStore implements CaseStore {
   }
 
   private final Path root;
+  private final Duration lockTimeout;
+
+  /** How long an append waits for a case's lock by default. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
   private final EventJson json = new EventJson();
   private final ConcurrentMap<CaseId, Snapshot> cache =
       CacheBuilder.newBuilder().maximumSize(CACHED_CASES).<CaseId, Snapshot>build().asMap();
@@ -119,7 +125,19 @@ public final class FileCaseStore implements CaseStore {
    * @throws FileStoreException if the directory cannot be created or resolved
    */
   public FileCaseStore(Path root) {
+    this(root, DEFAULT_LOCK_TIMEOUT);
+  }
+
+  /**
+   * A store in {@code root} that waits at most {@code lockTimeout} for a case's lock before it gives up with
+   * {@link FileStoreException.Kind#LOCKED}, so a process holding a lock cannot hang another forever.
+   *
+   * @throws FileStoreException if the directory cannot be created or resolved
+   */
+  public FileCaseStore(Path root, Duration lockTimeout) {
     checkNotNull(root, "root");
+    checkArgument(!checkNotNull(lockTimeout, "lockTimeout").isNegative(), "lockTimeout must not be negative");
+    this.lockTimeout = lockTimeout;
     try {
       Files.createDirectories(root);
       this.root = root.toRealPath();
@@ -401,18 +419,34 @@ public final class FileCaseStore implements CaseStore {
     return b.position();
   }
 
-  /** Runs {@code body} holding the case's in-JVM lock and then its file lock. */
+  /** Runs {@code body} holding the case's in-JVM lock and then its file lock, each waited for up to the time-out. */
   private <T> T locked(CaseId id, IoBody<T> body) {
     Path lock = lockFile(id);
     ReentrantLock jvmLock = JVM_LOCKS[Math.floorMod(lock.hashCode(), JVM_LOCKS.length)];
-    jvmLock.lock();
+    long deadline = System.nanoTime() + lockTimeout.toNanos();
+    try {
+      if (!jvmLock.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw lockedOut(id);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw lockedOut(id);
+    }
     try (FileChannel channel = FileChannel.open(lock, WRITE, CREATE)) {
-      // FileChannel.lock(): an exclusive lock on the whole file, blocking until other processes release theirs.
-      // It throws OverlappingFileLockException "If a lock that overlaps the requested region is already held by
-      // this Java virtual machine, or if another thread is already blocked in this method and is attempting to
-      // lock an overlapping region of the same file": hence the in-JVM lock above, always taken first. (On Linux
-      // the JDK uses fcntl record locks, which belong to the process, not the thread.)
-      FileLock fileLock = channel.lock();
+      // FileChannel.tryLock(): an exclusive lock on the whole file, or null at once "if the lock could not be
+      // acquired because another program holds an overlapping lock". It throws OverlappingFileLockException "If a
+      // lock that overlaps the requested region is already held by this Java virtual machine": hence the in-JVM
+      // lock above, always taken first. (On Linux the JDK uses fcntl record locks, which belong to the process.)
+      FileLock fileLock = channel.tryLock();
+      long pause = 1;
+      while (fileLock == null) {
+        if (System.nanoTime() - deadline > 0) {
+          throw lockedOut(id);
+        }
+        sleep(pause);
+        pause = Math.min(pause * 2, 50);
+        fileLock = channel.tryLock();
+      }
       try {
         return body.run();
       } finally {
@@ -424,6 +458,22 @@ public final class FileCaseStore implements CaseStore {
       throw io("menulis atau mengunci log kasus " + id, "writing or locking the log of case " + id, e);
     } finally {
       jvmLock.unlock();
+    }
+  }
+
+  private FileStoreException lockedOut(CaseId id) {
+    return new FileStoreException(FileStoreException.Kind.LOCKED, Text.of(
+        "Kasus " + id + " sedang dikunci proses lain lebih dari " + lockTimeout.toSeconds() + " detik; tidak ada "
+            + "yang ditulis. Coba lagi setelah proses itu selesai.",
+        "Case " + id + " has been locked by another process for more than " + lockTimeout.toSeconds()
+            + " seconds; nothing was written. Try again when that process is done."), null);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -18,7 +18,9 @@ public final class FileStoreException extends JdihException {
      * A log is damaged before its last write: a line that is not a valid event of the case is followed by more
      * lines. Committed events may be at stake, so nothing is truncated; a person must look at the file.
      */
-    CORRUPT_LOG("JDIH-FILE-002");
+    CORRUPT_LOG("JDIH-FILE-002"),
+    /** Another process held the case's lock for longer than the store's lock time-out; nothing was written. */
+    LOCKED("JDIH-FILE-003");
 
     private final String code;
 
