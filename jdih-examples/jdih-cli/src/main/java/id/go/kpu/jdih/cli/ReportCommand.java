@@ -67,15 +67,15 @@ final class ReportCommand {
     ComplianceReport.Accumulator acc = ComplianceReport.accumulator(start, end);
     CaseStore store = home.store();
     Instant now = home.clock.instant();
-    long seen = 0;
+    long total;
+    try (Stream<CaseId> ids = store.caseIds()) {
+      total = ids.count();
+    }
+    Progress progress = new Progress(out, out.t("Memeriksa kasus", "Checking cases"), total);
     try (Stream<CaseId> ids = store.caseIds()) {
       for (CaseId id : (Iterable<CaseId>) ids::iterator) {
         List<RecordedEvent> history = store.load(id);
-        seen++;
-        if (seen % 1000 == 0) {
-          out.err.print("\r" + out.t("Memeriksa kasus: ", "Checking cases: ") + seen);
-          out.err.flush();
-        }
+        progress.step();
         if (history.isEmpty()) {
           continue;
         }
@@ -86,9 +86,7 @@ final class ReportCommand {
         acc.add(checker.check(history, now));
       }
     }
-    if (seen >= 1000) {
-      out.err.println();
-    }
+    progress.done();
     return acc.build();
   }
 

@@ -188,6 +188,18 @@ class CliSessionTest {
   }
 
   @Test
+  void aReportOverManyCasesShowsAProgressBar() {
+    setUpPeopleAndPropose();
+    for (int i = 0; i < 220; i++) {
+      ok("case", "propose", "--as", "198001012006042001", "--title", "Kasus " + i, "--category", "produk-hukum",
+          "--material", "Materi", "--platform", "x");
+    }
+    Result r = ok("report", "compliance");
+    assertThat(r.err()).contains("Memeriksa kasus [####################] 100% (221/221)");
+    assertThat(r.out()).contains("221 kasus");
+  }
+
+  @Test
   void theDemoRunsBothCasesThroughAllSevenActivities() {
     home = dir.resolve("unused");
     Result r = ok("demo");
