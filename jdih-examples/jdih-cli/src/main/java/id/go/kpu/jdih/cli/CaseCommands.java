@@ -416,11 +416,15 @@ final class CaseCommands {
     return "application/octet-stream";
   }
 
-  static StoredFile store(Home home, Path file, String mediaType) throws IOException {
+  static void requireReadable(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new CliException("Berkas " + file + " tidak ada atau tidak dapat dibaca",
           "The file " + file + " is missing or unreadable");
     }
+  }
+
+  static StoredFile store(Home home, Path file, String mediaType) throws IOException {
+    requireReadable(file);
     try (InputStream in = Files.newInputStream(file)) {
       return home.media().put(in, mediaType);
     }
@@ -428,10 +432,7 @@ final class CaseCommands {
 
   /** Stores an image and reads its pixel size and type with the JDK's image readers. */
   static MediaItem image(Home home, Path file) throws IOException {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new CliException("Berkas " + file + " tidak ada atau tidak dapat dibaca",
-          "The file " + file + " is missing or unreadable");
-    }
+    requireReadable(file);
     String type;
     int width;
     int height;
