@@ -101,6 +101,12 @@ class CliSessionTest {
           "telegram.json");
     }
     assertThat(ok("--lang", "en", "case", "show", id).out()).contains("[published]", "Available WIB");
+    Result archive = ok("archive", id, "--out", dir.resolve("arsip").toString());
+    assertThat(archive.out()).contains("softcopy", "hardcopy");
+    assertThat(dir.resolve("arsip").resolve(id + ".zip")).isNotEmptyFile();
+    assertThat(Files.readAllBytes(dir.resolve("arsip").resolve(id + ".pdf"))).startsWith("%PDF".getBytes());
+    new id.go.kpu.jdih.archive.SoftcopyBundle().read(dir.resolve("arsip").resolve(id + ".zip"));
+    assertThat(jdih("archive", "tidak-ada", "--out", dir.toString()).err()).contains("tidak ditemukan");
   }
 
   @Test
