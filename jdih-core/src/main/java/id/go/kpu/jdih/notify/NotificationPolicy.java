@@ -37,6 +37,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who is told what, driven by the definition a case runs under. Pure: it reads a history and the people
@@ -68,6 +70,8 @@ import java.util.stream.Collectors;
  * <p>Immutable and thread-safe if the directory and templates are.
  */
 public final class NotificationPolicy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationPolicy.class);
 
   /** The default horizon: events and crossings older than seven days give no notification. */
   public static final Duration DEFAULT_HORIZON = Duration.ofDays(7);
@@ -190,8 +194,8 @@ public final class NotificationPolicy {
       Activity activity = definition.activity(d.activity()).orElseThrow();
       NotificationKind kind = d.kind() == DeadlineEvent.Kind.DUE_SOON ? NotificationKind.DUE_SOON
           : NotificationKind.OVERDUE;
-      List<Contact> recipients = new ArrayList<>(directory.holding(activity.executor()));
-      recipients.addAll(directory.holding(escalationRole));
+      List<Contact> recipients = new ArrayList<>(holders(activity.executor(), d.key()));
+      recipients.addAll(holders(escalationRole, d.key()));
       for (Contact contact : distinct(recipients)) {
         out.add(notification(d.key(), kind, definition, c, OptionalInt.of(d.activity()), Optional.of(d.due()),
             Optional.empty(), Optional.empty(), Optional.empty(), contact));
@@ -216,7 +220,7 @@ public final class NotificationPolicy {
     String key = c.id() + "/needs-confirmation/" + event.platform().name().toLowerCase(Locale.ROOT) + "/"
         + event.intentKey();
     List<Notification> out = new ArrayList<>();
-    for (Contact contact : directory.holding(escalationRole)) {
+    for (Contact contact : holders(escalationRole, key)) {
       out.add(notification(key, NotificationKind.NEEDS_CONFIRMATION, definition, c, activity, Optional.empty(),
           Optional.of(event.reason()), Optional.of(event.platform().displayName()), Optional.empty(), contact));
     }
@@ -229,7 +233,7 @@ public final class NotificationPolicy {
     Optional<Instant> due = deadlines(definition).due(activity, state.availableSince().orElseThrow());
     String key = state.id() + "/available/" + number + "/" + e.sequence();
     List<Notification> out = new ArrayList<>();
-    for (Contact contact : directory.holding(activity.executor())) {
+    for (Contact contact : holders(activity.executor(), key)) {
       out.add(notification(key, NotificationKind.AVAILABLE, definition, state, OptionalInt.of(number), due,
           Optional.empty(), Optional.empty(), Optional.empty(), contact));
     }
@@ -255,11 +259,20 @@ public final class NotificationPolicy {
         .collect(Collectors.joining("\n"));
     String key = state.id() + "/published";
     List<Notification> out = new ArrayList<>();
-    for (Contact contact : directory.holding(escalationRole)) {
+    for (Contact contact : holders(escalationRole, key)) {
       out.add(notification(key, NotificationKind.PUBLISHED, definition, state, e.activity(), Optional.empty(),
           Optional.empty(), Optional.of(platforms), Optional.of(links), contact));
     }
     return out;
+  }
+
+  /** Everyone holding {@code role}; a warning if nobody does, for then nobody learns of {@code eventKey}. */
+  private List<Contact> holders(RoleId role, String eventKey) {
+    List<Contact> holders = directory.holding(role);
+    if (holders.isEmpty()) {
+      LOG.warn("{}: nobody in the people directory holds role {}, so nobody of that role is told", eventKey, role);
+    }
+    return holders;
   }
 
   private static Optional<Person> proposer(ContentCase c) {

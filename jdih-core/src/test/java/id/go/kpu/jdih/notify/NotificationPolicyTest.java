@@ -152,6 +152,20 @@ class NotificationPolicyTest {
   }
 
   @Test
+  void aRoleNobodyHoldsTellsNobodyAndTheOthersAreStillTold() {
+    CaseService cases = cases(ReferenceSop.definition());
+    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    NotificationPolicy noTeam = NotificationPolicy.defaults(PersonDirectory.of(List.of(NotifyFixtures.RINA,
+        NotifyFixtures.SARI)));
+    assertThat(noTeam.onEvents(ReferenceSop.definition(), store.load(id), 1, clock.instant())).isEmpty();
+    ContentCase c = cases.get(id);
+    assertThat(noTeam.onDeadlines(ReferenceSop.definition(), c, clock.instant(), clock.instant()
+        .plus(Duration.ofDays(2)))).extracting(NotifyFixtures::line)
+        .containsExactly("DUE_SOON 3 Rina Kasubag", "OVERDUE 3 Rina Kasubag");
+  }
+
+  @Test
   void aPartialPublicationIsNotYetAPublication() {
     CaseService cases = cases(ReferenceSop.definition());
     List<CaseCommand> path = Fixtures.happyPath(id, Fixtures.produkHukum(), clock.instant());
