@@ -132,6 +132,7 @@ final class DemoCommand implements Callable<Integer> {
     args.addAll(List.of(caseArgs));
     out.raw("$ jdih " + String.join(" ", args.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
     run(args.toArray(String[]::new));
+    run("remind"); // the hand-offs this step caused, through the dry-run notifier
   }
 
   private void run(String... args) {

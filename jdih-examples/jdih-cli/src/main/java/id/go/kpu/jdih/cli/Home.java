@@ -112,6 +112,11 @@ final class Home {
     return new CaseService(registry(), sop().key(), store(), clock, PlatformOutputRules.defaults());
   }
 
+  id.go.kpu.jdih.notify.NotificationService notifications(java.util.function.Consumer<String> sink)
+      throws Exception {
+    return RemindCommand.build(this, sink);
+  }
+
   ComplianceChecker compliance() throws IOException {
     SopRegistry r = registry();
     return new ComplianceChecker(r::get, deadlines());

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "jdih", mixinStandardHelpOptions = true, version = "jdih 0.1.0",
     resourceBundle = "id.go.kpu.jdih.cli.messages",
     subcommands = {InitCommand.class, SopCommand.class, PersonCommand.class, CaseCommands.class,
-        ReportCommand.class, ArchiveCommand.class, DemoCommand.class})
+        ReportCommand.class, ArchiveCommand.class, RemindCommand.class, DemoCommand.class})
 public final class Main {
 
   /** Exit code of a refused or failed command. */
@@ -61,6 +61,9 @@ public final class Main {
       cl.setErr(err);
       cl.setExecutionExceptionHandler((e, line, parsed) -> {
         err.println(describe(e, language));
+        if (System.getenv("JDIH_DEBUG") != null) {
+          e.printStackTrace(err); // for developers; users see the one line above
+        }
         err.flush();
         return FAILED;
       });

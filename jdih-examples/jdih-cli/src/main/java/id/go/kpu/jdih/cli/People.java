@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import id.go.kpu.jdih.notify.Contact;
 import id.go.kpu.jdih.sop.Nip;
 import id.go.kpu.jdih.sop.RoleId;
 import id.go.kpu.jdih.workflow.Person;
@@ -21,9 +22,25 @@ import java.util.Optional;
 final class People {
 
   /** One person as stored. */
-  record Entry(String nip, String name, List<String> roles) {
+  record Entry(String nip, String name, List<String> roles, String email, String telegram) {
+    Entry(String nip, String name, List<String> roles) {
+      this(nip, name, roles, null, null);
+    }
+
     Person person() {
       return Person.of(Nip.of(nip), name, roles.stream().map(RoleId::of).collect(ImmutableSet.toImmutableSet()));
+    }
+
+    /** The person with the addresses notifications reach them at. */
+    Contact contact() {
+      Contact c = Contact.of(person());
+      if (email != null) {
+        c = c.withEmail(email);
+      }
+      if (telegram != null) {
+        c = c.withTelegram(telegram);
+      }
+      return c;
     }
   }
 

@@ -31,6 +31,12 @@ final class PersonCommand {
     @Option(names = "--role", required = true, paramLabel = "ROLE")
     List<String> roles;
 
+    @Option(names = "--email", paramLabel = "ADDRESS")
+    String email;
+
+    @Option(names = "--telegram", paramLabel = "CHAT-ID")
+    String telegram;
+
     @Override
     public Integer call() throws Exception {
       Home home = parent.main.home();
@@ -50,7 +56,9 @@ final class PersonCommand {
               "Role '" + r + "' is not in the SOP; choose from: " + roleIds(sop));
         }
       }
-      home.people().put(new People.Entry(Nip.of(nip).formatted(), name.trim(), List.copyOf(roles)));
+      People.Entry entry = new People.Entry(Nip.of(nip).formatted(), name.trim(), List.copyOf(roles), email, telegram);
+      entry.contact(); // refuses a malformed e-mail address or chat id before anything is saved
+      home.people().put(entry);
       out.line("Tersimpan: %s (NIP %s), peran %s", "Saved: %s (NIP %s), roles %s", name.trim(),
           Nip.of(nip).formatted(), String.join(", ", roles));
       return 0;
@@ -72,7 +80,12 @@ final class PersonCommand {
         out.line("Belum ada orang; tambahkan dengan 'jdih person add'", "No people yet; add them with 'jdih person add'");
       }
       for (People.Entry e : all) {
-        out.raw(String.format("%-22s %-28s %s", e.nip(), e.name(), String.join(", ", e.roles())));
+        out.raw(String.format("%-22s %-28s %-40s %s", e.nip(), e.name(), String.join(", ", e.roles()),
+            e.contact().toString().contains("email") || e.email() != null || e.telegram() != null
+                ? String.join(" ", java.util.stream.Stream.of(
+                    e.email() == null ? null : id.go.kpu.jdih.notify.Mask.email(e.email()),
+                    e.telegram() == null ? null : "telegram:" + id.go.kpu.jdih.notify.Mask.telegram(e.telegram()))
+                    .filter(java.util.Objects::nonNull).toList()) : "-"));
       }
       return 0;
     }

@@ -194,6 +194,25 @@ class CliSessionTest {
   }
 
   @Test
+  void remindTellsEachHandOffOnceAcrossRuns() {
+    ok("init");
+    ok("person", "add", "--nip", "198001012006042001", "--name", "Rina", "--role", "kasubag-hukum",
+        "--email", "rina@kpu-mentawai.go.id");
+    ok("person", "add", "--nip", "199003032015032003", "--name", "Sari", "--role", "staf", "--telegram", "123456789");
+    assertThat(ok("person", "list").out()).contains("telegram:").doesNotContain("rina@kpu-mentawai.go.id");
+    assertThat(jdih("person", "add", "--nip", "198502022010011002", "--name", "X", "--role", "staf", "--email",
+        "bukan-alamat").code()).isEqualTo(1);
+    String id = ok("case", "propose", "--as", "198001012006042001", "--title", "T", "--category", "produk-hukum",
+        "--material", "M", "--platform", "x").lastLine();
+    Result first = ok("remind");
+    assertThat(first.out()).contains("Rina").contains(id).contains("1 terkirim");
+    Result second = ok("remind");
+    assertThat(second.out()).contains("0 baru, 0 terkirim").doesNotContain("-> ");
+    ok("case", "reject", id, "--as", "198001012006042001", "--reason", "Perbaiki");
+    assertThat(ok("remind").out()).contains("Draf tidak disetujui", "Tugas baru: kegiatan 1");
+  }
+
+  @Test
   void aReportOverManyCasesShowsAProgressBar() {
     setUpPeopleAndPropose();
     for (int i = 0; i < 220; i++) {
@@ -209,7 +228,7 @@ class CliSessionTest {
   void theDemoRunsBothCasesThroughAllSevenActivities() {
     home = dir.resolve("unused");
     Result r = ok("demo");
-    assertThat(r.out()).contains("Kasus demo-produk-hukum: terbit", "Kasus demo-informasi-hukum: terbit",
+    assertThat(r.out()).contains("-> ").contains("Kasus demo-produk-hukum: terbit", "Kasus demo-informasi-hukum: terbit",
         "Revisi: 1", "2 kasus, 2 patuh sepenuhnya, 1 putaran revisi");
     assertThat(r.out().split("\\[terbit\\]", -1)).hasSize(3);
   }
