@@ -6,6 +6,9 @@
  *   <li>{@link id.go.kpu.jdih.export.SopDocumentExporter}: the printable SOP in the "SOP AP" layout of Permenpan RB
  *       No. 35 Tahun 2012 (cover, identity page, flowchart table with the flow drawn in one lane column per
  *       pelaksana, signature block), as standalone HTML with inline SVG or as PDF drawn with Apache PDFBox.
+ *   <li>{@link id.go.kpu.jdih.export.BpmnExporter}: BPMN 2.0 XML with a lane per role, a user task per activity
+ *       (candidate group = role id, due date from the time standard), an exclusive gateway after each approval,
+ *       and diagram interchange, deployable to Flowable as it is.
  * </ul>
  *
  * <p>Fixed labels are in Indonesian by default and in English on request ({@link
