@@ -9,6 +9,7 @@
  *   <li>{@link id.go.kpu.jdih.export.BpmnExporter}: BPMN 2.0 XML with a lane per role, a user task per activity
  *       (candidate group = role id, due date from the time standard), an exclusive gateway after each approval,
  *       and diagram interchange, deployable to Flowable as it is.
+ *   <li>{@link id.go.kpu.jdih.export.MermaidExporter}: a Mermaid {@code flowchart TD} with a subgraph per lane.
  * </ul>
  *
  * <p>Fixed labels are in Indonesian by default and in English on request ({@link
