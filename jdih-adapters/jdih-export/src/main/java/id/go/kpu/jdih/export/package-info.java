@@ -10,6 +10,9 @@
  *       (candidate group = role id, due date from the time standard), an exclusive gateway after each approval,
  *       and diagram interchange, deployable to Flowable as it is.
  *   <li>{@link id.go.kpu.jdih.export.MermaidExporter}: a Mermaid {@code flowchart TD} with a subgraph per lane.
+ *   <li>{@link id.go.kpu.jdih.export.MonitoringFormExporter}: the filled "Monitoring Pelaksanaan SOP AP" form
+ *       ({@link id.go.kpu.jdih.compliance.MonitoringForm}) as HTML or PDF, with the monitoring official's
+ *       signature block ({@link id.go.kpu.jdih.export.Signatory}).
  * </ul>
  *
  * <p>Fixed labels are in Indonesian by default and in English on request ({@link
