@@ -99,7 +99,7 @@ final class FlowDiagram {
 
     /** The sizes for the HTML document, in CSS pixels, for lanes about 100 px wide. */
     static Geometry html() {
-      return new Geometry(64, 34, 58, 40, 58, 22, 20, 12, 12, 6, 5, 84, 100, 7, 9);
+      return new Geometry(64, 34, 58, 40, 58, 22, 20, 14, 12, 8, 5, 84, 100, 7, 9);
     }
 
     /** The same proportions scaled by {@code f}. */
@@ -398,8 +398,8 @@ final class FlowDiagram {
           Anchor.START));
       if (page(s) != page(t)) {
         String letter = letter();
-        shapes.get(s).add(connector(cx(ls), new Coord(1, -g.connSize() / 2), g.connSize(), letter, s, ls));
-        shapes.get(t).add(connector(cx(lt), new Coord(0, g.connSize() / 2), g.connSize(), letter, t, lt));
+        shapes.get(s).add(connector(cx(ls), new Coord(1, -g.connSize() / 2), g.connSize(), letter, ls));
+        shapes.get(t).add(connector(cx(lt), new Coord(0, g.connSize() / 2), g.connSize(), letter, lt));
         minHeight[s] = Math.max(minHeight[s], g.connectorRow());
         minHeight[t] = Math.max(minHeight[t], g.connectorRow());
         line(t, cx(lt), TOP, cx(lt), MID, e.dashed());
@@ -414,7 +414,7 @@ final class FlowDiagram {
       head(t, cx(lt), new Coord(0.5, -halfH(t)), Dir.DOWN);
     }
 
-    private Shape connector(Coord x, Coord y, double size, String letter, int row, int lane) {
+    private Shape connector(Coord x, Coord y, double size, String letter, int lane) {
       return new Shape(ShapeKind.CONNECTOR, new Pt(x, y), size, size, letter, 0,
           sop.roles().get(lane).id().value(), lane);
     }
@@ -490,10 +490,10 @@ final class FlowDiagram {
       for (int r = c.lo(); r < c.hi(); r++) {
         if (page(r) != page(r + 1)) {
           String letter = letter();
-          shapes.get(r).add(connector(chX, new Coord(1, -g.channelConnSize() / 2), g.channelConnSize(), letter, r,
+          shapes.get(r).add(connector(chX, new Coord(1, -g.channelConnSize() / 2), g.channelConnSize(), letter,
               c.lane()));
           shapes.get(r + 1).add(connector(chX, new Coord(0, g.channelConnSize() / 2), g.channelConnSize(), letter,
-              r + 1, c.lane()));
+              c.lane()));
         }
       }
     }

@@ -213,6 +213,9 @@ class SopDocumentHtmlTest {
     assertThat(doc.select("tr[data-activity=7] line.addition")).isEmpty();
     assertThat(doc.select("td.time").eachText()).contains("4 Jam");
     assertThat(doc.select("svg.terminator.end").first().closest("tr").attr("data-activity")).isEqualTo("8");
+    // The page breaks after row 5: the arrow 5 -> 6 and the reject channel 7 -> 5 each get a connector pair.
+    assertThat(doc.select("tr[data-activity=5] svg.connector").eachText()).containsExactlyInAnyOrder("A", "B");
+    assertThat(doc.select("tr[data-activity=6] svg.connector").eachText()).containsExactlyInAnyOrder("A", "B");
   }
 
   @Test
