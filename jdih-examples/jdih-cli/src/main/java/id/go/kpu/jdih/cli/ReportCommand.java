@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import id.go.kpu.jdih.compliance.ComplianceChecker;
 import id.go.kpu.jdih.compliance.ComplianceReport;
 import id.go.kpu.jdih.compliance.ComplianceTotals;
+import id.go.kpu.jdih.compliance.MonitoringForm;
+import id.go.kpu.jdih.export.MonitoringFormExporter;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.workflow.CaseId;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jdih report compliance}. */
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportCommand.Compliance.class)
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Compliance.class, ReportCommand.Monitoring.class})
 final class ReportCommand {
   @ParentCommand Main main;
 
@@ -51,6 +53,46 @@ final class ReportCommand {
         default -> text(report, home.sop(), out);
       });
       out.out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code jdih report monitoring --from DATE --to DATE [--format html|pdf] [--out FILE]}. */
+  @Command(name = "monitoring", mixinStandardHelpOptions = true)
+  static final class Monitoring implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") LocalDate from;
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") LocalDate to;
+    @Option(names = "--format", paramLabel = "html|pdf") String format = "html";
+    @Option(names = "--out", paramLabel = "FILE") java.nio.file.Path outFile;
+
+    @Override
+    public Integer call() throws Exception {
+      Home home = parent.main.home();
+      home.requireInit();
+      Out out = parent.main.out;
+      ComplianceReport report = compute(home, from, to, out);
+      MonitoringForm form = MonitoringForm.fill(home.sop(), report, from, to);
+      switch (format) {
+        case "html" -> {
+          String html = MonitoringFormExporter.html(form, out.lang, java.util.Optional.empty());
+          if (outFile == null) {
+            out.out.print(html);
+          } else {
+            java.nio.file.Files.writeString(outFile, html);
+            out.line("Formulir monitoring ditulis ke %s", "Monitoring form written to %s", outFile);
+          }
+        }
+        case "pdf" -> {
+          if (outFile == null) {
+            throw new CliException("Format pdf perlu --out FILE", "The pdf format needs --out FILE");
+          }
+          java.nio.file.Files.write(outFile, MonitoringFormExporter.pdf(form, out.lang, java.util.Optional.empty()));
+          out.line("Formulir monitoring ditulis ke %s", "Monitoring form written to %s", outFile);
+        }
+        default -> throw new CliException("Format '" + format + "' tidak dikenal (html, pdf)",
+            "Unknown format '" + format + "' (html, pdf)");
+      }
       return 0;
     }
   }

@@ -1,6 +1,10 @@
 package id.go.kpu.jdih.cli;
 
 import id.go.kpu.jdih.definition.json.SopDefinitionJson;
+import id.go.kpu.jdih.export.BpmnExporter;
+import id.go.kpu.jdih.export.ExportOptions;
+import id.go.kpu.jdih.export.MermaidExporter;
+import id.go.kpu.jdih.export.SopDocumentExporter;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.Branch;
 import id.go.kpu.jdih.sop.Equipment;
@@ -10,6 +14,7 @@ import id.go.kpu.jdih.sop.Target;
 import id.go.kpu.jdih.sop.Transition;
 import id.go.kpu.jdih.sop.lint.LintFinding;
 import id.go.kpu.jdih.sop.lint.SopLint;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,8 +38,11 @@ final class SopCommand {
   static final class Show implements Callable<Integer> {
     @ParentCommand SopCommand parent;
 
-    @Option(names = "--format", paramLabel = "text|json|html|bpmn|mermaid")
+    @Option(names = "--format", paramLabel = "text|json|html|pdf|bpmn|mermaid")
     String format = "text";
+
+    @Option(names = "--out", paramLabel = "FILE")
+    Path outFile;
 
     @Override
     public Integer call() throws Exception {
@@ -43,11 +51,19 @@ final class SopCommand {
       switch (format) {
         case "text" -> out.raw(render(sop, out));
         case "json" -> out.out.print(new SopDefinitionJson().write(sop));
-        case "html", "bpmn", "mermaid" -> throw new CliException(
-            "Format '" + format + "' belum tersedia; hadir bersama fitur ekspor. Gunakan text atau json.",
-            "Format '" + format + "' is not available yet; it arrives with the export feature. Use text or json.");
-        default -> throw new CliException("Format '" + format + "' tidak dikenal (text, json, html, bpmn, mermaid)",
-            "Unknown format '" + format + "' (text, json, html, bpmn, mermaid)");
+        case "html" -> out.out.print(SopDocumentExporter.html(sop, ExportOptions.defaults().withLanguage(out.lang)));
+        case "pdf" -> {
+          if (outFile == null) {
+            throw new CliException("Format pdf perlu --out FILE", "The pdf format needs --out FILE");
+          }
+          Files.write(outFile, SopDocumentExporter.pdf(sop, ExportOptions.defaults().withLanguage(out.lang)));
+          out.line("Dokumen SOP ditulis ke %s", "SOP document written to %s", outFile);
+        }
+        case "bpmn" -> out.out.print(BpmnExporter.bpmn(sop, out.lang));
+        case "mermaid" -> out.out.print(MermaidExporter.mermaid(sop, out.lang));
+        default -> throw new CliException(
+            "Format '" + format + "' tidak dikenal (text, json, html, pdf, bpmn, mermaid)",
+            "Unknown format '" + format + "' (text, json, html, pdf, bpmn, mermaid)");
       }
       return 0;
     }

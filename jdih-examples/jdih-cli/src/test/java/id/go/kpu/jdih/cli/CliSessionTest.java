@@ -165,9 +165,14 @@ class CliSessionTest {
     ok("init");
     assertThat(ok("sop", "show").out()).contains("FLOWCHART PENGELOLAAN AKUN MEDIA SOSIAL", "Scanner");
     assertThat(ok("sop", "show", "--format", "json").out()).contains("\"format\": \"jdih-sop-definition/1\"");
-    Result html = jdih("sop", "show", "--format", "html");
-    assertThat(html.code()).isEqualTo(1);
-    assertThat(html.err()).contains("belum tersedia");
+    assertThat(ok("sop", "show", "--format", "html").out()).startsWith("<!DOCTYPE html>").contains("<svg",
+        "IRMAN SUSANTO");
+    assertThat(ok("sop", "show", "--format", "bpmn").out()).contains("<userTask", "kasubag-hukum");
+    assertThat(ok("sop", "show", "--format", "mermaid").out()).contains("flowchart TD", "subgraph");
+    assertThat(jdih("sop", "show", "--format", "pdf").err()).contains("perlu --out");
+    assertThat(jdih("sop", "show", "--format", "docx").err()).contains("tidak dikenal");
+    assertThat(ok("report", "monitoring", "--from", "2024-03-01", "--to", "2024-03-31").out())
+        .contains("MONITORING PELAKSANAAN SOP AP", "Belum dapat dinilai");
     assertThat(ok("sop", "lint").out()).contains("1 temuan", "JDIH-LINT-001", "Scanner");
     Result missing = jdih("case", "propose", "--as", "198001012006042001");
     assertThat(missing.code()).isEqualTo(2);
