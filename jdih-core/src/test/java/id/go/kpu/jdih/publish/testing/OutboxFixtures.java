@@ -3,6 +3,7 @@ package id.go.kpu.jdih.publish.testing;
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
+import id.go.kpu.jdih.publish.OutboxPolicy;
 import id.go.kpu.jdih.publish.PlatformOutputRules;
 import id.go.kpu.jdih.publish.PublicationIntent;
 import id.go.kpu.jdih.publish.IntentId;
@@ -17,6 +18,7 @@ import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.content.ContentCategory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,13 @@ import java.util.Set;
 
 /** Cases driven to their upload activity, for outbox tests here and in the adapter modules. */
 public final class OutboxFixtures {
+
+  /** The policy outbox tests use: short waits (settle 5 s, back-off from 1 s, lease 120 s), the same rules. */
+  public static final OutboxPolicy POLICY = OutboxPolicy.defaults().toBuilder()
+      .backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)).maxFailures(6)
+      .rateLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(1)).maxRateLimitWaits(20)
+      .reconciliation(Duration.ofSeconds(5), Duration.ofSeconds(60), 2, 5)
+      .polling(Duration.ofSeconds(5), 5).lease(Duration.ofSeconds(120)).build();
 
   private OutboxFixtures() {}
 
