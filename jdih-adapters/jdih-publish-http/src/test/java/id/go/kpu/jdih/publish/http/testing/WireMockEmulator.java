@@ -15,7 +15,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import id.go.kpu.jdih.publish.RemotePost;
 import id.go.kpu.jdih.publish.http.AccessToken;
+import id.go.kpu.jdih.publish.http.ApiCall;
 import id.go.kpu.jdih.publish.http.Endpoint;
+import id.go.kpu.jdih.publish.http.HttpApi;
 import id.go.kpu.jdih.publish.testing.EmulatedPlatform;
 import id.go.kpu.jdih.publish.testing.NetFault;
 import java.net.URI;
@@ -77,6 +79,23 @@ public abstract class WireMockEmulator implements EmulatedPlatform, AutoCloseabl
         .containerThreads(12).maxRequestJournalEntries(1000).extensions(new Behaviour()));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+    warmUp();
+  }
+
+  /**
+   * Sends a few requests through the same stack the adapters use, so that class loading and the first connections
+   * (slow on a loaded machine) do not turn a test's first real call into a time-out.
+   */
+  private void warmUp() {
+    HttpApi warm = new HttpApi(platform(), new Endpoint(URI.create(server.baseUrl()), Duration.ofSeconds(10),
+        Duration.ofSeconds(10)));
+    for (int i = 0; i < 3; i++) {
+      warm.send(ApiCall.get("/warm-up").build());
+      warm.send(ApiCall.post("/warm-up").form("a", "b").build());
+    }
+    synchronized (this) {
+      seen.clear();
+    }
   }
 
   /** Where the adapter under test should send its calls, with the short test time-outs. */
@@ -166,6 +185,9 @@ public abstract class WireMockEmulator implements EmulatedPlatform, AutoCloseabl
         return build(authError(req), null);
       default:
         break;
+    }
+    if (req.path().equals("/warm-up")) {
+      return build(new Reply(204, "", java.util.Map.of()), null);
     }
     if (!authorized(req)) {
       return build(authError(req), null);
