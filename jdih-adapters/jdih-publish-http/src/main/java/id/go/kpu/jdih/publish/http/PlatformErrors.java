@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class PlatformErrors {
 
-  // Graph API "Handling Errors" guide: 4, 17, 32 and 613 are throttling; 10 and 200-299 are permissions;
+  // Graph API "Handling Errors" guide (developers.facebook.com/docs/graph-api/guides/error-handling) and the domain
+  // brief: 4, 17, 32 and 613 are throttling; 10 and 200-299 are permissions;
   // 190 is an expired or invalid token; 506 a duplicate post; 1 and 2 temporary problems.
   private static final Set<Integer> GRAPH_RATE_LIMITS = Set.of(4, 17, 32, 613);
   // Instagram content publishing: subcode 2207042 means the account's publishing limit is reached;

@@ -61,6 +61,11 @@ import java.util.regex.Pattern;
  * only if it is not {@code PUBLISHED}. Images are given by address ({@link PublicMediaUrls}); Instagram fetches them.
  * The token (from the {@link CredentialProvider}) travels in the {@code Authorization} header, never in a URL.
  * Errors are classified by {@link PlatformErrors#graph}. Thread-safe.
+ *
+ * <p>Contract sources: the domain brief; Meta's IG Container reference for the five {@code status_code} values
+ * (developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container) and the IG User
+ * Content Publishing Limit reference for {@code quota_usage} and {@code config.quota_total}
+ * (.../reference/ig-user/content_publishing_limit).
  */
 public final class InstagramClient implements PlatformClient {
 
