@@ -394,6 +394,42 @@ class OutboxDeliveryTest {
     assertThat(cases.get(c).status()).isEqualTo(CaseStatus.PUBLISHED);
   }
 
+  @Test
+  void twoWorkersOnOneStoreNeverSendTheSameIntentTwice() throws Exception {
+    List<CaseId> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      CaseId c = caseFor("balapan-" + i, 1, Platform.X);
+      outbox.requestPublication(c, Fixtures.STAF);
+      ids.add(c);
+    }
+    OutboxDelivery other = OutboxDelivery.builder(store, cases).clients(fakes.values()).clock(clock)
+        .policy(OutboxTestPolicy.POLICY).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+    for (OutboxDelivery worker : List.of(outbox, other)) {
+      runs.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < 50; i++) {
+          worker.deliverDue();
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (java.util.concurrent.Future<?> f : runs) {
+      f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(posts(Platform.X)).isEqualTo(20);
+    for (CaseId c : ids) {
+      IntentState s = only(c, Platform.X);
+      assertThat(s.status()).isEqualTo(IntentStatus.PUBLISHED);
+      assertThat(s.sendAttempts()).isEqualTo(1);
+      assertThat(cases.get(c).status()).isEqualTo(CaseStatus.PUBLISHED);
+    }
+  }
+
   private static final class Dead extends Error {
     private static final long serialVersionUID = 1L;
   }
