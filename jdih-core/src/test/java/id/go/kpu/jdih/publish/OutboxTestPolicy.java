@@ -1,0 +1,10 @@
+package id.go.kpu.jdih.publish;
+
+import id.go.kpu.jdih.publish.testing.OutboxFixtures;
+
+/** The policy the outbox tests use: short waits, the same rules. */
+final class OutboxTestPolicy {
+  private OutboxTestPolicy() {}
+
+  static final OutboxPolicy POLICY = OutboxFixtures.POLICY;
+}
