@@ -7,8 +7,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
-import id.go.kpu.jdih.notify.Notification;
-import id.go.kpu.jdih.notify.Notifier;
+import id.go.kpu.jdih.notify.PublicationConfirmationHook;
+import id.go.kpu.jdih.notify.PublicationNeedsConfirmation;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.ActivityKind;
 import id.go.kpu.jdih.workflow.CaseCommand;
@@ -81,7 +81,7 @@ public final class OutboxDelivery {
   private final Clock clock;
   private final RandomGenerator random;
   private final OutboxPolicy policy;
-  private final Notifier notifier;
+  private final PublicationConfirmationHook confirmationHook;
   private final ConcurrentMap<Platform, Instant> blockedUntil = new ConcurrentHashMap<>();
 
   private OutboxDelivery(Builder b) {
@@ -91,7 +91,7 @@ public final class OutboxDelivery {
     this.clock = b.clock;
     this.random = b.random;
     this.policy = b.policy;
-    this.notifier = b.notifier;
+    this.confirmationHook = b.confirmationHook;
   }
 
   /**
@@ -782,7 +782,7 @@ public final class OutboxDelivery {
       b.note(note);
     });
     LOG.warn("intent {}: needs confirmation: {}", w.state.id(), note.en());
-    tell(w.state, Text.of("Perlu konfirmasi: unggahan %s", "Confirmation needed: upload to %s"), note);
+    tell(w.state, note);
   }
 
   private void fail(Work w, Problem problem, Text note, Consumer<IntentState.Builder> more) {
@@ -794,20 +794,16 @@ public final class OutboxDelivery {
       b.note(text);
     });
     LOG.warn("intent {}: failed: {}", w.state.id(), text.en());
-    tell(w.state, Text.of("Gagal terbit: unggahan %s", "Not published: upload to %s"), text);
   }
 
-  private void tell(IntentState s, Text subject, Text body) {
-    if (notifier == null) {
-      return;
-    }
+  // Failures stay visible in the intent's state and the log; a person is told when their confirmation is needed.
+  private void tell(IntentState s, Text reason) {
     PublicationIntent intent = s.intent();
     try {
-      notifier.send(new Notification(intent.id() + "/" + s.status().name().toLowerCase(java.util.Locale.ROOT) + "/"
-          + s.version(), intent.caseId(), intent.requestedBy(), subject.format(intent.platform().displayName()),
-          body));
+      confirmationHook.needsConfirmation(new PublicationNeedsConfirmation(intent.caseId(), intent.platform(),
+          intent.id().toString(), reason, clock.instant()));
     } catch (RuntimeException e) {
-      LOG.warn("intent {}: notification failed", s.id(), e);
+      LOG.warn("intent {}: the confirmation notice failed", s.id(), e);
     }
   }
 
@@ -880,7 +876,7 @@ public final class OutboxDelivery {
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
     private OutboxPolicy policy = OutboxPolicy.defaults();
-    private Notifier notifier;
+    private PublicationConfirmationHook confirmationHook = PublicationConfirmationHook.NONE;
 
     private Builder(OutboxStore store, CaseService cases) {
       this.store = store;
@@ -918,9 +914,11 @@ public final class OutboxDelivery {
       return this;
     }
 
-    /** Tells the requesting person when an intent fails or needs confirmation (default: nobody is told). */
-    public Builder notifier(Notifier value) {
-      this.notifier = checkNotNull(value, "notifier");
+    /**
+     * Told when an intent needs a person's confirmation, e.g. the notification service (default: nobody).
+     */
+    public Builder confirmationHook(PublicationConfirmationHook value) {
+      this.confirmationHook = checkNotNull(value, "confirmationHook");
       return this;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.notify.Notification;
+import id.go.kpu.jdih.notify.PublicationNeedsConfirmation;
 import id.go.kpu.jdih.publish.testing.FakePlatform;
 import id.go.kpu.jdih.publish.testing.NetFault;
 import id.go.kpu.jdih.publish.testing.OutboxFixtures;
@@ -36,7 +36,7 @@ class OutboxDeliveryTest {
   private final CaseService cases = OutboxFixtures.caseService(clock);
   private final InMemoryOutboxStore store = new InMemoryOutboxStore();
   private final Map<Platform, FakePlatform> fakes = new EnumMap<>(Platform.class);
-  private final List<Notification> told = new ArrayList<>();
+  private final List<PublicationNeedsConfirmation> told = new ArrayList<>();
   private final OutboxDelivery outbox;
 
   OutboxDeliveryTest() {
@@ -44,7 +44,7 @@ class OutboxDeliveryTest {
       fakes.put(p, new FakePlatform(p, clock, Duration.ZERO, p.ordinal()));
     }
     outbox = OutboxDelivery.builder(store, cases).clients(fakes.values()).clock(clock)
-        .random(new SplittableRandom(42)).policy(OutboxTestPolicy.POLICY).notifier(told::add).build();
+        .random(new SplittableRandom(42)).policy(OutboxTestPolicy.POLICY).confirmationHook(told::add).build();
   }
 
   private CaseId caseFor(String id, int media, Platform... platforms) {
@@ -252,7 +252,7 @@ class OutboxDeliveryTest {
     IntentState s = only(c, Platform.TELEGRAM);
     assertThat(s.status()).isEqualTo(IntentStatus.NEEDS_CONFIRMATION);
     assertThat(s.notes().get(s.notes().size() - 1).text().id()).contains("tidak dapat dipastikan");
-    assertThat(told).extracting(Notification::key).containsExactly(s.id() + "/needs_confirmation/" + s.version());
+    assertThat(told).extracting(PublicationNeedsConfirmation::intentKey).containsExactly(s.id().toString());
     assertThat(cases.get(c).status()).as("not published while Telegram is unknown").isEqualTo(CaseStatus.OPEN);
     assertThat(cases.get(c).pendingPlatforms()).containsExactly(Platform.TELEGRAM);
 
@@ -301,7 +301,7 @@ class OutboxDeliveryTest {
     assertThat(partial.status()).isEqualTo(CaseStatus.OPEN);
     assertThat(partial.posts()).containsOnlyKeys(Platform.INSTAGRAM);
     assertThat(partial.pendingPlatforms()).containsExactly(Platform.X);
-    assertThat(told).extracting(Notification::key).anyMatch(k -> k.startsWith("token.x.r1/failed/"));
+    assertThat(told).isEmpty(); // a failure is shown in the intent's state, not sent as a confirmation request
 
     IntentState round2 = outbox.retryFailed(x.id(), Fixtures.STAF);
     assertThat(round2.id().value()).isEqualTo("token.x.r2");
