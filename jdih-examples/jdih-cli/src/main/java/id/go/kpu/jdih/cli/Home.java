@@ -9,6 +9,7 @@ import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.file.FileCaseStore;
+import id.go.kpu.jdih.store.jdbc.JdbcCaseStore;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.CaseService;
@@ -18,11 +19,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The CLI's home folder: {@code people.json}, {@code cases/} (the embedded case store), {@code media/},
+ * The CLI's home folder: {@code jdih.properties} (which store), {@code people.json}, {@code db/} (the embedded H2
+ * database, the default store) or {@code cases/} (the file store, with {@code init --store file}), {@code media/},
  * {@code published/} (the dry-run publisher's output) and an optional {@code sop.json} with the office's own SOP
  * (the reference SOP otherwise).
  */
-final class Home {
+final class Home implements AutoCloseable {
   final Path dir;
   final Clock clock;
   private SopRegistry registry;
@@ -36,11 +38,19 @@ final class Home {
   }
 
   boolean initialised() {
-    return Files.isDirectory(dir.resolve("cases"));
+    return Files.isRegularFile(dir.resolve("jdih.properties"));
   }
 
-  void init() throws IOException {
-    Files.createDirectories(dir.resolve("cases"));
+  /** Sets the home up with the given store kind: {@code h2} (default) or {@code file}. */
+  void init(String storeKind) throws IOException {
+    if (!storeKind.equals("h2") && !storeKind.equals("file")) {
+      throw new CliException("Jenis penyimpanan '" + storeKind + "' tidak dikenal (h2, file)",
+          "Unknown store kind '" + storeKind + "' (h2, file)");
+    }
+    Files.createDirectories(dir);
+    if (!initialised()) {
+      Files.writeString(dir.resolve("jdih.properties"), "# jdih home folder\nstore=" + storeKind + "\n");
+    }
     Files.createDirectories(dir.resolve("media"));
     Files.createDirectories(dir.resolve("published"));
   }
@@ -80,12 +90,30 @@ final class Home {
     return registry;
   }
 
+  /** The store kind written by {@code init}. */
+  String storeKind() throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newBufferedReader(dir.resolve("jdih.properties"))) {
+      p.load(in);
+    }
+    return p.getProperty("store", "h2").trim();
+  }
+
   CaseStore store() throws IOException {
     requireInit();
     if (store == null) {
-      store = new FileCaseStore(dir.resolve("cases"));
+      store = storeKind().equals("file") ? new FileCaseStore(dir.resolve("cases"))
+          : JdbcCaseStore.h2File(dir.resolve("db"), registry()::find);
     }
     return store;
+  }
+
+  @Override
+  public void close() {
+    if (store instanceof JdbcCaseStore c) {
+      store = null;
+      c.close();
+    }
   }
 
   FileMediaStore media() throws IOException {

@@ -9,12 +9,15 @@ import picocli.CommandLine.ParentCommand;
 final class InitCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
+  @picocli.CommandLine.Option(names = "--store", paramLabel = "h2|file")
+  String store = "h2";
+
   @Override
   public Integer call() throws Exception {
     Home home = main.home();
-    home.init();
-    main.out.line("Folder kerja siap: %s (SOP: %s)", "Home folder ready: %s (SOP: %s)", home.dir,
-        home.sop().key());
+    home.init(store);
+    main.out.line("Folder kerja siap: %s (SOP: %s, penyimpanan: %s)", "Home folder ready: %s (SOP: %s, store: %s)",
+        home.dir, home.sop().key(), home.storeKind());
     return 0;
   }
 }

@@ -68,6 +68,7 @@ public final class Main {
         return FAILED;
       });
       int code = cl.execute(args);
+      code = main.closeHome(code, err, language);
       out.flush();
       err.flush();
       return code;
@@ -107,8 +108,29 @@ public final class Main {
     return (language == Language.EN ? "Error: " : "Galat: ") + t.getMessage();
   }
 
+  private Home opened;
+
   Home home() {
     Language.fromTag(lang); // refuse an unknown --lang with a clear message
-    return new Home(home, clock);
+    if (opened == null) {
+      opened = new Home(home, clock);
+    }
+    return opened;
+  }
+
+  // Releases the store (the H2 database and its pool) after the command, whatever happened.
+  int closeHome(int code, PrintWriter err, Language language) {
+    if (opened == null) {
+      return code;
+    }
+    try {
+      opened.close();
+      return code;
+    } catch (Exception e) {
+      err.println(describe(e, language));
+      return code == 0 ? FAILED : code;
+    } finally {
+      opened = null;
+    }
   }
 }

@@ -61,7 +61,11 @@ class CliSessionTest {
   }
 
   private String setUpPeopleAndPropose() {
-    ok("init");
+    return setUpPeopleAndPropose("h2");
+  }
+
+  private String setUpPeopleAndPropose(String store) {
+    ok("init", "--store", store);
     ok("person", "add", "--nip", "19800101 200604 2 001", "--name", "Rina", "--role", "kasubag-hukum");
     ok("person", "add", "--nip", "198502022010011002", "--name", "Budi", "--role", "tim-pembina-teknis");
     ok("person", "add", "--nip", "199003032015032003", "--name", "Sari", "--role", "staf");
@@ -75,6 +79,8 @@ class CliSessionTest {
   void aScriptedSessionRunsEveryActivityToPublished() throws IOException {
     String id = setUpPeopleAndPropose();
     assertThat(id).matches("[0-9a-f-]{36}");
+    assertThat(home.resolve("db")).isDirectory(); // the embedded default store is H2
+    assertThat(jdih("init", "--store", "mongo").err()).contains("tidak dikenal");
     assertThat(ok("person", "list").out()).contains("19800101 200604 2 001", "Rina", "kasubag-hukum");
     ok("case", "approve", id, "--as", "198001012006042001");
     Path minutes = Files.writeString(dir.resolve("notulen.txt"), "Notulen");
@@ -185,7 +191,7 @@ class CliSessionTest {
 
   @Test
   void aCorruptStoreIsReportedInOneLine() throws IOException {
-    String id = setUpPeopleAndPropose();
+    String id = setUpPeopleAndPropose("file");
     ok("case", "approve", id, "--as", "198001012006042001");
     try (Stream<Path> s = Files.list(home.resolve("cases"))) {
       Path log = s.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
@@ -219,7 +225,7 @@ class CliSessionTest {
 
   @Test
   void aReportOverManyCasesShowsAProgressBar() {
-    setUpPeopleAndPropose();
+    setUpPeopleAndPropose("file");
     for (int i = 0; i < 220; i++) {
       ok("case", "propose", "--as", "198001012006042001", "--title", "Kasus " + i, "--category", "produk-hukum",
           "--material", "Materi", "--platform", "x");
