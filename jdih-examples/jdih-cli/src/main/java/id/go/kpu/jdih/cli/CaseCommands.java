@@ -9,8 +9,10 @@ import id.go.kpu.jdih.content.LegalProductRef;
 import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.media.StoredFile;
-import id.go.kpu.jdih.publish.PublishRequest;
-import id.go.kpu.jdih.publish.PublishedPost;
+import id.go.kpu.jdih.publish.InMemoryOutboxStore;
+import id.go.kpu.jdih.publish.IntentState;
+import id.go.kpu.jdih.publish.OutboxDelivery;
+import id.go.kpu.jdih.publish.PublisherClient;
 import id.go.kpu.jdih.publish.Publisher;
 import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
 import id.go.kpu.jdih.sop.Requirement;
@@ -268,16 +270,23 @@ final class CaseCommands {
         // Let the library refuse it with its own clear reason (closed, out of order, ...).
         return report(service.handle(new CaseCommand.RecordPublication(cmd(), c, actor, List.of())));
       }
+      // Through the outbox: one intent per target platform, each sent at most once (here to the dry-run publisher,
+      // which also keys every request by the intent, so a repeated run is answered from its file).
       Map<Platform, Publisher> publishers = DryRunPublisher.forAll(home.publishedDir(), home.clock);
-      List<PlatformPost> posts = new ArrayList<>();
-      for (Platform p : s.pendingPlatforms()) {
-        PublishedPost post = publishers.get(p).publish(new PublishRequest(c, p, s.caption().get().textFor(p),
-            s.design(), c + "/" + p + "/" + s.runs().size()));
-        posts.add(new PlatformPost(p, post.postId(), post.url(), post.publishedAt()));
-        out.line("  %s: %s (uji coba, tidak terbit sungguhan) -> %s", "  %s: %s (dry run, not really published) -> %s",
-            p.displayName(), post.postId(), post.url());
+      OutboxDelivery.Builder outbox = OutboxDelivery.builder(new InMemoryOutboxStore(), service).clock(home.clock);
+      publishers.forEach((p, pub) -> outbox.client(PublisherClient.of(pub, home.publishedDir().toUri())));
+      OutboxDelivery delivery = outbox.build();
+      delivery.requestPublication(c, actor);
+      for (int round = 0; round < 10 && delivery.nextDueAt().filter(t -> !t.isAfter(home.clock.instant()))
+          .isPresent(); round++) {
+        delivery.deliverDue();
       }
-      return report(service.handle(new CaseCommand.RecordPublication(cmd(), c, actor, posts)));
+      for (IntentState st : delivery.intents(c)) {
+        out.line("  %s: %s%s", "  %s: %s%s", st.intent().platform().displayName(), st.status().label().in(out.lang),
+            st.post().map(post -> " " + post.postId() + out.t(" (uji coba, tidak terbit sungguhan) -> ",
+                " (dry run, not really published) -> ") + post.url()).orElse(""));
+      }
+      return report(new CommandResult(service.get(c), com.google.common.collect.ImmutableList.of(), false));
     }
   }
 

@@ -91,7 +91,9 @@ class CliSessionTest {
     ok("case", "design", id, "--as", "198502022010011002", "--file", jpeg("d.jpg", 1080, 1350).toString());
     ok("case", "caption", id, "--as", "198001012006042001", "--text", "Keterangan #JDIH");
     Result pub = ok("case", "publish", id, "--as", "199003032015032003");
-    assertThat(pub.out()).contains("Instagram: dryrun-", "Telegram: dryrun-", "terbit");
+    assertThat(pub.out()).contains("Instagram: terbit dryrun-", "Telegram: terbit dryrun-", ": terbit (versi 8)");
+    // The case is closed: a second publish is refused, and nothing is sent again.
+    assertThat(jdih("case", "publish", id, "--as", "199003032015032003").err()).contains("JDIH-CASE-005");
     Result show = ok("case", "show", id);
     assertThat(show.out()).contains("[terbit]").contains("Tersedia WIB", "Batas WIB", "Selesai WIB");
     for (int n = 1; n <= 7; n++) {
