@@ -65,6 +65,7 @@ public final class Footprint {
 
   private static final int WARM = 1000;
   private static final int JOL_SAMPLE = 10_000;
+  private static final int BUILDERS = 2;
 
   private Footprint() {}
 
@@ -97,15 +98,36 @@ public final class Footprint {
     engine.use(new InMemoryCaseStore());
     long base = Heap.usedAfterGc();
     long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      ContentCase c = engine.run(caseId(ids), distinct ? firstThree(i, true) : shared);
-      if (c.currentActivity().orElse(0) != 4) {
-        throw new IllegalStateException("case " + i + " is at " + c.currentActivity());
+    // Two threads build the cases (CaseService and the store are thread-safe); only the heap is measured.
+    Thread[] builders = new Thread[BUILDERS];
+    for (int t = 0; t < BUILDERS; t++) {
+      int first = (int) ((long) n * t / BUILDERS);
+      int end = (int) ((long) n * (t + 1) / BUILDERS);
+      Random r = new Random(1000 + t);
+      builders[t] = new Thread(() -> {
+        for (int i = first; i < end; i++) {
+          ContentCase c = engine.run(caseId(r), distinct ? firstThree(i, true) : shared);
+          if (c.currentActivity().orElse(0) != 4) {
+            throw new IllegalStateException("case " + i + " is at " + c.currentActivity());
+          }
+        }
+      }, "builder-" + t);
+      builders[t].start();
+    }
+    for (Thread b : builders) {
+      try {
+        b.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
     }
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
     long after = Heap.usedAfterGc();
     long cases = engine.store().caseIds().count();
+    if (cases != n) {
+      throw new IllegalStateException("built " + cases + " cases instead of " + n);
+    }
     report("jdih (" + (distinct ? "distinct payloads" : "shared payloads") + ")", cases, base, after, seconds);
     Reference.reachabilityFence(engine);
 
