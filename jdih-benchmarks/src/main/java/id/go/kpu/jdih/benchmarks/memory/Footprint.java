@@ -14,6 +14,7 @@ import id.go.kpu.jdih.content.ContentCategory;
 import id.go.kpu.jdih.content.DocumentRef;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.sop.ReferenceSop;
+import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
 import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.workflow.CaseId;
@@ -42,6 +43,7 @@ import org.springframework.statemachine.StateMachine;
  * <pre>
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint jdih 1000000 distinct
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint jdih 1000000 shared
+ * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint jdih 1000000 distinct+interned
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint spring 20000
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint squirrel 100000
  * </pre>
@@ -58,6 +60,8 @@ import org.springframework.statemachine.StateMachine;
  * equipment ids shared as an app's people directory would share them): what an app that builds commands from
  * requests would hold. {@code shared} gives every case the same proposal and meeting objects: what jdih itself adds
  * per case (ids, envelopes, instants, hashes, the store's entry). The state machines keep no payload at all.
+ * {@code distinct+interned} is {@code distinct} behind an {@link InterningStore}: what two small changes in
+ * jdih-core would save.
  *
  * <p>For jdih it then prints a JOL (jol-core) breakdown by class of a separate 10,000-case sample store.
  */
@@ -71,15 +75,17 @@ public final class Footprint {
 
   public static void main(String[] args) {
     if (args.length < 2) {
-      System.err.println("usage: Footprint jdih|spring|squirrel CASES [distinct|shared]");
+      System.err.println("usage: Footprint jdih|spring|squirrel CASES [distinct|shared|distinct+interned]");
       System.exit(2);
     }
     String engine = args[0];
     int n = Integer.parseInt(args[1]);
-    boolean distinct = args.length < 3 || args[2].equals("distinct");
+    String payloads = args.length < 3 ? "distinct" : args[2];
+    boolean distinct = payloads.startsWith("distinct");
+    boolean interned = payloads.endsWith("+interned");
     System.out.println("# " + Heap.describeJvm());
     switch (engine) {
-      case "jdih" -> jdih(n, distinct);
+      case "jdih" -> jdih(n, distinct, interned);
       case "spring" -> spring(n);
       case "squirrel" -> squirrel(n);
       default -> throw new IllegalArgumentException("unknown engine " + engine);
@@ -88,14 +94,14 @@ public final class Footprint {
 
   // --- jdih ---
 
-  private static void jdih(int n, boolean distinct) {
+  private static void jdih(int n, boolean distinct, boolean interned) {
     JdihEngine engine = new JdihEngine(Clock.systemUTC());
     Random ids = new Random(42);
     List<Step> shared = firstThree(0, false);
     for (int i = 0; i < WARM; i++) {
       engine.run(caseId(ids), distinct ? firstThree(i, true) : shared);
     }
-    engine.use(new InMemoryCaseStore());
+    engine.use(store(interned));
     long base = Heap.usedAfterGc();
     long t0 = System.nanoTime();
     // Two threads build the cases (CaseService and the store are thread-safe); only the heap is measured.
@@ -128,12 +134,13 @@ public final class Footprint {
     if (cases != n) {
       throw new IllegalStateException("built " + cases + " cases instead of " + n);
     }
-    report("jdih (" + (distinct ? "distinct payloads" : "shared payloads") + ")", cases, base, after, seconds);
+    report("jdih (" + (distinct ? "distinct payloads" : "shared payloads") + (interned ? ", SopKey and OptionalInt"
+        + " shared by InterningStore" : "") + ")", cases, base, after, seconds);
     Reference.reachabilityFence(engine);
 
     engine.use(new InMemoryCaseStore());
     Heap.usedAfterGc();
-    InMemoryCaseStore sample = new InMemoryCaseStore();
+    CaseStore sample = store(interned);
     engine.use(sample);
     for (int i = 0; i < JOL_SAMPLE; i++) {
       engine.run(caseId(ids), distinct ? firstThree(n + i, true) : shared);
@@ -149,6 +156,10 @@ public final class Footprint {
         .forEach(k -> System.out.printf(Locale.ROOT, "  %10.1f  %12.2f  %s%n",
             layout.getClassSizes().count(k) / (double) JOL_SAMPLE,
             layout.getClassCounts().count(k) / (double) JOL_SAMPLE, k.getName()));
+  }
+
+  private static CaseStore store(boolean interned) {
+    return interned ? new InterningStore(new InMemoryCaseStore()) : new InMemoryCaseStore();
   }
 
   private static CaseId caseId(Random r) {
