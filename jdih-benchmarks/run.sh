@@ -30,11 +30,11 @@ JMH=(-f 1 -t 1 -rf csv)
 QUIET=-Dorg.jboss.logging.provider=slf4j
 
 log "1. in-memory lifecycle (JMH)"
-java -jar "$JAR" 'lifecycle\.LifecycleBenchmark' "${JMH[@]}" -wi 3 -w 5s -i 5 -r 5s -rff "$OUT/lifecycle.csv" \
+java -jar "$JAR" 'lifecycle\.LifecycleBenchmark' "${JMH[@]}" -wi 5 -w 5s -i 10 -r 5s -rff "$OUT/lifecycle.csv" \
   > "$OUT/lifecycle.txt"
 
 log "2. durable lifecycle (JMH; Flowable warms up slowly, hence the longer warm-up)"
-java -jar "$JAR" 'durable\.DurableLifecycleBenchmark' "${JMH[@]}" -wi 6 -w 10s -i 5 -r 5s -rff "$OUT/durable.csv" \
+java -jar "$JAR" 'durable\.DurableLifecycleBenchmark' "${JMH[@]}" -wi 6 -w 10s -i 10 -r 5s -rff "$OUT/durable.csv" \
   > "$OUT/durable.txt"
 
 MEM=(-Xms6g -Xmx6g -XX:+UseG1GC -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true "$QUIET")
