@@ -3,6 +3,7 @@ package id.go.kpu.jdih.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kpu.jdih.benchmarks.durable.FlowableSop;
 import id.go.kpu.jdih.benchmarks.flow.JdihEngine;
 import id.go.kpu.jdih.benchmarks.flow.ReferenceCase;
 import id.go.kpu.jdih.benchmarks.flow.SopState;
@@ -15,14 +16,18 @@ import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowable.common.engine.api.FlowableException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Not a benchmark: checks, in milliseconds, that the three models the lifecycle benchmark compares run the same
- * case to the same end and refuse the same things (a step by someone without the role, a step without output).
+ * Not a benchmark: checks, in seconds, that the models the lifecycle benchmarks compare (jdih, Spring Statemachine,
+ * squirrel-foundation, Flowable) run the same case to the same end and refuse the same things (a step by someone
+ * without the role, a step without output).
  */
 class ModelEquivalenceTest {
 
@@ -67,6 +72,17 @@ class ModelEquivalenceTest {
     assertThat(squirrel.run(STEPS)).isEqualTo(SopState.PUBLISHED);
     assertThatThrownBy(() -> squirrel.run(withWrongActor(STEPS, 4))).hasMessageContaining("step 4 (RECORD_MEETING)");
     assertThatThrownBy(() -> squirrel.run(withoutOutput(STEPS, 6))).hasMessageContaining("step 6 (ATTACH_DESIGN)");
+  }
+
+  @Test
+  void flowableRunsItToTheEndAndRefusesTheBrokenSteps(@TempDir Path dir) {
+    try (FlowableSop flowable = new FlowableSop(dir)) {
+      assertThat(flowable.run("ok", STEPS)).isTrue();
+      assertThatThrownBy(() -> flowable.run("wrong-actor", withWrongActor(STEPS, 4)))
+          .isInstanceOf(FlowableException.class).hasMessageContaining("task a3 refused");
+      assertThatThrownBy(() -> flowable.run("no-output", withoutOutput(STEPS, 6)))
+          .isInstanceOf(FlowableException.class).hasMessageContaining("task a5 refused: no output");
+    }
   }
 
   // Step i performed by someone who holds no role of the SOP.
