@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every benchmark and one-off measurement of jdih-benchmarks, one JVM at a time, and writes the results to
+# jdih-benchmarks/target/results/. See BENCHMARKS.md at the repository root for the method.
+#
+# Build first (from the repository root):
+#   mvn -B -q install -DskipTests && mvn -B -q package -pl jdih-benchmarks
+# Then:
+#   jdih-benchmarks/run.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+JAR=target/benchmarks.jar
+OUT=target/results
+if [[ ! -f "$JAR" ]]; then
+  echo "no $JAR: build it first (see the top of this script)" >&2
+  exit 1
+fi
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+log() { echo "== $(date -u +%FT%TZ) $* (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/log.txt"; }
+
+{
+  echo "nproc: $(nproc)"
+  free -h
+  java -version 2>&1
+  uname -srm
+} > "$OUT/machine.txt"
+
+JMH=(-f 1 -t 1 -rf csv)
+QUIET=-Dorg.jboss.logging.provider=slf4j
+
+log "1. in-memory lifecycle (JMH)"
+java -jar "$JAR" 'lifecycle\.LifecycleBenchmark' "${JMH[@]}" -wi 5 -w 5s -i 10 -r 5s -rff "$OUT/lifecycle.csv" \
+  > "$OUT/lifecycle.txt"
+
+log "2. durable lifecycle (JMH; Flowable warms up slowly, hence the longer warm-up)"
+java -jar "$JAR" 'durable\.DurableLifecycleBenchmark' "${JMH[@]}" -wi 6 -w 10s -i 10 -r 5s -rff "$OUT/durable.csv" \
+  > "$OUT/durable.txt"
+
+MEM=(-Xms6g -Xmx6g -XX:+UseG1GC -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true "$QUIET")
+FOOTPRINT=id.go.kpu.jdih.benchmarks.memory.Footprint
+log "3. retained heap per case: jdih, 1,000,000 cases, distinct payloads"
+java "${MEM[@]}" -cp "$JAR" "$FOOTPRINT" jdih 1000000 distinct 2> "$OUT/footprint-jdih-distinct.err" > "$OUT/footprint-jdih-distinct.txt"
+log "3. retained heap per case: jdih, 1,000,000 cases, shared payloads"
+java "${MEM[@]}" -cp "$JAR" "$FOOTPRINT" jdih 1000000 shared 2> "$OUT/footprint-jdih-shared.err" > "$OUT/footprint-jdih-shared.txt"
+log "3. retained heap per case: jdih, 1,000,000 cases, distinct payloads, SopKey and OptionalInt shared"
+java "${MEM[@]}" -cp "$JAR" "$FOOTPRINT" jdih 1000000 distinct+interned 2> "$OUT/footprint-jdih-interned.err" \
+  > "$OUT/footprint-jdih-interned.txt"
+log "3. retained heap per case: Spring Statemachine, 20,000 machines"
+java "${MEM[@]}" -cp "$JAR" "$FOOTPRINT" spring 20000 > "$OUT/footprint-spring.txt"
+log "3. retained heap per case: squirrel-foundation, 100,000 machines"
+java "${MEM[@]}" -cp "$JAR" "$FOOTPRINT" squirrel 100000 > "$OUT/footprint-squirrel.txt"
+
+log "4. compliance report over 1,000,000 generated cases in a 256 MiB heap"
+java -Xms256m -Xmx256m -XX:+UseG1GC "-Xlog:gc:file=$OUT/compliance-gc.log" "$QUIET" -cp "$JAR" \
+  id.go.kpu.jdih.benchmarks.compliance.ComplianceStream 1000000 > "$OUT/compliance.txt"
+
+java -cp "$JAR" id.go.kpu.jdih.benchmarks.report.Ratios "$OUT/lifecycle.csv" "$OUT/durable.csv" > "$OUT/ratios.md"
+log "done"
+
+cat "$OUT/ratios.md"
+grep -h -E "bytes/case|^JOL" "$OUT"/footprint-*.txt
+grep -h -E "^pass|^checker|^heap|^report" "$OUT/compliance.txt"

@@ -1,0 +1,101 @@
+package id.go.kpu.jdih.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.go.kpu.jdih.benchmarks.durable.FlowableSop;
+import id.go.kpu.jdih.benchmarks.flow.JdihEngine;
+import id.go.kpu.jdih.benchmarks.flow.ReferenceCase;
+import id.go.kpu.jdih.benchmarks.flow.SopState;
+import id.go.kpu.jdih.benchmarks.flow.SpringStatemachineEngine;
+import id.go.kpu.jdih.benchmarks.flow.SquirrelEngine;
+import id.go.kpu.jdih.benchmarks.flow.Step;
+import id.go.kpu.jdih.sop.ReferenceSop;
+import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.workflow.CaseId;
+import id.go.kpu.jdih.workflow.CaseRuleViolation;
+import id.go.kpu.jdih.workflow.CaseStatus;
+import id.go.kpu.jdih.workflow.ContentCase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.flowable.common.engine.api.FlowableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Not a benchmark: checks, in seconds, that the models the lifecycle benchmarks compare (jdih, Spring Statemachine,
+ * squirrel-foundation, Flowable) run the same case to the same end and refuse the same things (a step by someone
+ * without the role, a step without output).
+ */
+class ModelEquivalenceTest {
+
+  private static final List<Step> STEPS = ReferenceCase.steps();
+
+  @Test
+  void theReferenceCaseIsNineStepsWithOneRejection() {
+    assertThat(STEPS).hasSize(9);
+    assertThat(STEPS.get(1).after()).isEqualTo(SopState.A1_PROPOSAL);
+    assertThat(STEPS.get(8).after()).isEqualTo(SopState.PUBLISHED);
+  }
+
+  @Test
+  void jdihRunsItToPublishedAndRefusesTheBrokenSteps() {
+    JdihEngine jdih = new JdihEngine(Clock.systemUTC());
+    ContentCase c = jdih.run(CaseId.of("ok"), STEPS);
+    assertThat(c.status()).isEqualTo(CaseStatus.PUBLISHED);
+    assertThat(c.revisions()).isEqualTo(1);
+    assertThat(c.version()).isEqualTo(9);
+    assertThat(jdih.store().load(CaseId.of("ok"))).hasSize(9);
+
+    assertThatThrownBy(() -> jdih.run(CaseId.of("wrong-actor"), withWrongActor(STEPS, 4)))
+        .isInstanceOfSatisfying(CaseRuleViolation.class,
+            v -> assertThat(v.rule()).isEqualTo(CaseRuleViolation.Rule.NOT_EXECUTOR));
+  }
+
+  @Test
+  void springStatemachineRunsItToPublishedAndRefusesTheBrokenSteps() {
+    SpringStatemachineEngine spring = new SpringStatemachineEngine(ReferenceSop.definition());
+    assertThat(spring.runNew("ok", STEPS)).isEqualTo(SopState.PUBLISHED);
+    assertThat(spring.runNew("again", STEPS)).isEqualTo(SopState.PUBLISHED);
+    assertThatThrownBy(() -> spring.runNew("wrong-actor", withWrongActor(STEPS, 4)))
+        .hasMessageContaining("step 4 (RECORD_MEETING) declined");
+    assertThatThrownBy(() -> spring.runNew("no-output", withoutOutput(STEPS, 6)))
+        .hasMessageContaining("step 6 (ATTACH_DESIGN) declined");
+  }
+
+  @Test
+  void squirrelRunsItToPublishedAndRefusesTheBrokenSteps() {
+    SquirrelEngine squirrel = new SquirrelEngine(ReferenceSop.definition());
+    assertThat(squirrel.run(STEPS)).isEqualTo(SopState.PUBLISHED);
+    assertThat(squirrel.run(STEPS)).isEqualTo(SopState.PUBLISHED);
+    assertThatThrownBy(() -> squirrel.run(withWrongActor(STEPS, 4))).hasMessageContaining("step 4 (RECORD_MEETING)");
+    assertThatThrownBy(() -> squirrel.run(withoutOutput(STEPS, 6))).hasMessageContaining("step 6 (ATTACH_DESIGN)");
+  }
+
+  @Test
+  void flowableRunsItToTheEndAndRefusesTheBrokenSteps(@TempDir Path dir) {
+    try (FlowableSop flowable = new FlowableSop(dir)) {
+      assertThat(flowable.run("ok", STEPS)).isTrue();
+      assertThatThrownBy(() -> flowable.run("wrong-actor", withWrongActor(STEPS, 4)))
+          .isInstanceOf(FlowableException.class).hasMessageContaining("task a3 refused");
+      assertThatThrownBy(() -> flowable.run("no-output", withoutOutput(STEPS, 6)))
+          .isInstanceOf(FlowableException.class).hasMessageContaining("task a5 refused: no output");
+    }
+  }
+
+  // Step i performed by someone who holds no role of the SOP.
+  private static List<Step> withWrongActor(List<Step> steps, int i) {
+    List<Step> copy = new ArrayList<>(steps);
+    copy.set(i, steps.get(i).by(Fixtures.OUTSIDER));
+    return copy;
+  }
+
+  private static List<Step> withoutOutput(List<Step> steps, int i) {
+    List<Step> copy = new ArrayList<>(steps);
+    Step s = steps.get(i);
+    copy.set(i, new Step(s.event(), s.actor(), null, s.after(), s.command()));
+    return copy;
+  }
+}
