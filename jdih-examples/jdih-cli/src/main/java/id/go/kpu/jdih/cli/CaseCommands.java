@@ -28,7 +28,6 @@ import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.Meeting;
 import id.go.kpu.jdih.workflow.Person;
-import id.go.kpu.jdih.workflow.PlatformPost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -257,7 +256,7 @@ final class CaseCommands {
     }
   }
 
-  /** {@code jdih case publish}: publishes through the dry-run publisher and records the posts. */
+  /** {@code jdih case publish}: one outbox intent per target platform, delivered through the dry-run publisher. */
   @Command(name = "publish", mixinStandardHelpOptions = true)
   static final class Publish extends Acting {
     @Parameters(paramLabel = "ID") String id;
