@@ -103,20 +103,29 @@ public final class CaptionTokens {
 
   private static ImmutableList<String> tokens(Pattern pattern, String text) {
     checkNotNull(text, "text");
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return ImmutableList.of();
+    }
+    // Only a caption with a candidate token needs its URLs (the costliest pattern here) to rule some out.
     ImmutableList<Span> urls = urlSpans(text);
     ImmutableList.Builder<String> out = ImmutableList.builder();
-    Matcher m = pattern.matcher(text);
-    while (m.find()) {
+    do {
       int at = m.start();
       if (urls.stream().noneMatch(u -> at >= u.start() && at < u.end())) {
         out.add(m.group(1));
       }
-    }
+    } while (m.find());
     return out.build();
   }
 
   /** The URLs of {@code text} as index ranges, in order, not overlapping. */
   static ImmutableList<Span> urlSpans(String text) {
+    return mayContainUrl(text) ? urlSpansByPattern(text) : ImmutableList.of();
+  }
+
+  /** {@link #urlSpans} without the short cut for texts that cannot hold a URL (tests compare the two). */
+  static ImmutableList<Span> urlSpansByPattern(String text) {
     ImmutableList.Builder<Span> out = ImmutableList.builder();
     Matcher m = URL.matcher(text);
     while (m.find()) {
@@ -126,6 +135,21 @@ public final class CaptionTokens {
       }
     }
     return out.build();
+  }
+
+  // Every URL the pattern accepts has a scheme ("://") or a dot before its top-level domain, which starts with an
+  // ASCII letter; a text with neither (most captions: sentences end in ". ") cannot hold one, so skip the pattern.
+  static boolean mayContainUrl(String text) {
+    if (text.contains("://")) {
+      return true;
+    }
+    for (int i = text.indexOf('.'); i >= 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+      char next = text.charAt(i + 1);
+      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Drops what ends a sentence rather than the URL: "lihat jdih.kpu.go.id." or "(lihat https://kpu.go.id)".

@@ -54,6 +54,9 @@ public final class SopDefinition {
   @NotNull @Valid private final Flow flow;
   @NotBlank private final String flowchartTitle;
   @NotNull @Valid private final SignatureBlock signature;
+  // Every recorded event refers to its definition by key: one shared instance instead of one per event. Computed on
+  // first use (racy single-check, safe because SopKey is immutable) since a candidate may be invalid when built.
+  private SopKey key;
 
   private SopDefinition(Builder b) {
     this.office = b.office;
@@ -84,7 +87,12 @@ public final class SopDefinition {
 
   /** The key this definition is registered under: office, number and revision. */
   public SopKey key() {
-    return new SopKey(office.id(), identity.number(), identity.revision());
+    SopKey k = key;
+    if (k == null) {
+      k = new SopKey(office.id(), identity.number(), identity.revision());
+      key = k;
+    }
+    return k;
   }
 
   /** The office the SOP belongs to. */

@@ -3,6 +3,7 @@ package id.go.kpu.jdih.workflow;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.sop.Activity;
@@ -37,11 +38,15 @@ public final class CaseDecider {
 
   private final SopDefinition definition;
   private final OutputRules outputRules;
+  // One OptionalInt per activity, shared by every event recorded in it: a retained event then costs no box of its own.
+  private final ImmutableMap<Integer, OptionalInt> activityRefs;
 
   /** A decider for cases of {@code definition}, checking outputs with {@code outputRules}. */
   public CaseDecider(SopDefinition definition, OutputRules outputRules) {
     this.definition = checkNotNull(definition, "definition");
     this.outputRules = checkNotNull(outputRules, "outputRules");
+    this.activityRefs = definition.activities().stream()
+        .collect(ImmutableMap.toImmutableMap(Activity::number, a -> OptionalInt.of(a.number())));
   }
 
   /** The definition. */
@@ -86,7 +91,7 @@ public final class CaseDecider {
     }
     int number = state.status() == CaseStatus.NEW ? definition.flow().start() : state.currentActivity().orElseThrow();
     Activity activity = definition.activity(number).orElseThrow();
-    OptionalInt at = OptionalInt.of(number);
+    OptionalInt at = activityRefs.get(number);
 
     if (command instanceof CaseCommand.Withdraw w) {
       RoleId role = definition.flow().withdrawalRole().orElseThrow(() -> new CaseRuleViolation(

@@ -2,6 +2,10 @@ package id.go.kpu.jdih.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kpu.jdih.testing.prop.Gen;
+import id.go.kpu.jdih.testing.prop.Property;
+import id.go.kpu.jdih.testing.prop.PropertyReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** URLs, hashtags and mentions found in a caption. */
@@ -39,5 +43,20 @@ class CaptionTokensTest {
   void aRepeatedTagCountsEachTime() {
     assertThat(CaptionTokens.hashtags("#KPU #KPU #kpu")).hasSize(3);
     assertThat(CaptionTokens.hashtags("nomor#1 # kosong")).isEmpty();
+  }
+
+  @Test
+  void theShortCutForTextsWithoutAUrlAgreesWithThePattern() {
+    // Texts built from the pieces URLs are made of, so that near-misses ("10/HK.04", "teknis. #JDIH", "a.b", "x://")
+    // are common; the short cut must never drop a URL the pattern finds.
+    Gen<String> texts = Gen.listOf(Gen.oneOf(List.of("jdih", "kpu", "go", "id", "ID", "Co", "com", ".", ". ", "..",
+        ":", "//", "://", "https", "http", " ", "#", "@", "é", "1", "04", "-", "/", ")", "(", "?", "x", "\n", "＃")),
+        0, 14).map(parts -> String.join("", parts));
+    PropertyReport report = Property.named("URL short cut agrees with the pattern").tries(5_000)
+        .forAll(texts, t -> assertThat(CaptionTokens.urlSpans(t)).as(t).isEqualTo(CaptionTokens.urlSpansByPattern(t)));
+    assertThat(report.triesRun()).isEqualTo(5_000);
+    assertThat(CaptionTokens.mayContainUrl("Kenali Keputusan KPU 10/HK.04/08/2022. #JDIH")).isFalse();
+    assertThat(CaptionTokens.mayContainUrl("lihat jdih.kpu.go.id")).isTrue();
+    assertThat(CaptionTokens.mayContainUrl("lihat HTTPS://x")).isTrue();
   }
 }

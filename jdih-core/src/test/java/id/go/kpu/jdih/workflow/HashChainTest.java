@@ -58,6 +58,23 @@ class HashChainTest {
   }
 
   @Test
+  void anEventRebuiltFromItsFieldsIsEqualAndComputesTheSameHash() {
+    for (RecordedEvent e : history) {
+      RecordedEvent copy = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
+          e.activity(), e.payload(), e.previousHash(), e.hash());
+      // create() remembers its hash; the copy recomputes it from the fields: both must agree.
+      assertThat(copy).isEqualTo(e).hasSameHashCodeAs(e);
+      assertThat(copy.expectedHash()).isEqualTo(e.expectedHash()).isEqualTo(e.hash());
+    }
+    // A copy carrying a wrong hash is not equal and its fields still tell the right one.
+    RecordedEvent e = history.get(2);
+    RecordedEvent wrong = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
+        e.activity(), e.payload(), e.previousHash(), Fixtures.sha(7));
+    assertThat(wrong).isNotEqualTo(e);
+    assertThat(wrong.expectedHash()).isEqualTo(e.hash());
+  }
+
+  @Test
   void alteredAndRehashedEventBreaksTheNextLink() {
     RecordedEvent e = history.get(3);
     RecordedEvent forged = RecordedEvent.create(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
