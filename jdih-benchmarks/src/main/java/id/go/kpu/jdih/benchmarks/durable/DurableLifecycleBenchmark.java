@@ -64,7 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 6, time = 10)
-@Measurement(iterations = 10, time = 5)
+@Measurement(iterations = 8, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.jboss.logging.provider=slf4j"})
 @Threads(1)
 public class DurableLifecycleBenchmark {
