@@ -135,6 +135,8 @@ public class PostgresAppendBenchmark {
       }
     }
 
+    // Per iteration, not per invocation: JMH's Level.Invocation Javadoc says that level "is only usable for
+    // benchmarks taking more than a millisecond per single Benchmark method invocation", and an append can be less.
     @Setup(Level.Iteration)
     public void chainAhead() {
       long want = Math.max(FIRST_BATCH, 3 * mostCasesInAnIteration);
