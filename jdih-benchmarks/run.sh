@@ -33,9 +33,25 @@ log "1. in-memory lifecycle (JMH)"
 java -jar "$JAR" 'lifecycle\.LifecycleBenchmark' "${JMH[@]}" -wi 5 -w 5s -i 10 -r 5s -rff "$OUT/lifecycle.csv" \
   > "$OUT/lifecycle.txt"
 
-log "2. durable lifecycle (JMH; Flowable warms up slowly, hence the longer warm-up)"
-java -jar "$JAR" 'durable\.DurableLifecycleBenchmark' "${JMH[@]}" -wi 6 -w 10s -i 10 -r 5s -rff "$OUT/durable.csv" \
+# jdih on jdih-store-jdbc (H2) and, for orientation, on the file store; Flowable on H2. Flowable warms up slowly,
+# hence the longer warm-up; 8 iterations rather than 10 keep the whole script under 15 minutes with three runs.
+log "2. durable lifecycle (JMH)"
+java -jar "$JAR" 'durable\.DurableLifecycleBenchmark' "${JMH[@]}" -wi 6 -w 10s -i 8 -r 5s -rff "$OUT/durable.csv" \
   > "$OUT/durable.txt"
+RATIO_CSVS=("$OUT/lifecycle.csv" "$OUT/durable.csv")
+
+# PostgreSQL: $JDIH_BENCH_POSTGRES_URL or the local server (see BenchPostgres); the step is skipped if it is down.
+if java -cp "$JAR" id.go.kpu.jdih.benchmarks.postgres.BenchPostgres > "$OUT/postgres.txt" 2>&1; then
+  log "2b. PostgreSQL appends (JMH): jdih-store-jdbc vs one raw single-row INSERT per transaction"
+  if java -jar "$JAR" 'postgres\.PostgresAppendBenchmark' "${JMH[@]}" -wi 3 -w 3s -i 5 -r 3s \
+    -rff "$OUT/postgres.csv" >> "$OUT/postgres.txt" && [[ -s "$OUT/postgres.csv" ]]; then
+    RATIO_CSVS+=("$OUT/postgres.csv")
+  else
+    log "2b. PostgreSQL appends FAILED: see $OUT/postgres.txt"
+  fi
+else
+  log "2b. PostgreSQL appends SKIPPED: $(tail -n 1 "$OUT/postgres.txt")"
+fi
 
 MEM=(-Xms6g -Xmx6g -XX:+UseG1GC -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true "$QUIET")
 FOOTPRINT=id.go.kpu.jdih.benchmarks.memory.Footprint
@@ -55,7 +71,7 @@ log "4. compliance report over 1,000,000 generated cases in a 256 MiB heap"
 java -Xms256m -Xmx256m -XX:+UseG1GC "-Xlog:gc:file=$OUT/compliance-gc.log" "$QUIET" -cp "$JAR" \
   id.go.kpu.jdih.benchmarks.compliance.ComplianceStream 1000000 > "$OUT/compliance.txt"
 
-java -cp "$JAR" id.go.kpu.jdih.benchmarks.report.Ratios "$OUT/lifecycle.csv" "$OUT/durable.csv" > "$OUT/ratios.md"
+java -cp "$JAR" id.go.kpu.jdih.benchmarks.report.Ratios "${RATIO_CSVS[@]}" > "$OUT/ratios.md"
 log "done"
 
 cat "$OUT/ratios.md"

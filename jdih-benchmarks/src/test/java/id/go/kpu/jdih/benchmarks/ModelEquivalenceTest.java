@@ -10,24 +10,25 @@ import id.go.kpu.jdih.benchmarks.flow.SopState;
 import id.go.kpu.jdih.benchmarks.flow.SpringStatemachineEngine;
 import id.go.kpu.jdih.benchmarks.flow.SquirrelEngine;
 import id.go.kpu.jdih.benchmarks.flow.Step;
+import id.go.kpu.jdih.export.BpmnExporter;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
+import id.go.kpu.jdih.workflow.Person;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.flowable.common.engine.api.FlowableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Not a benchmark: checks, in seconds, that the models the lifecycle benchmarks compare (jdih, Spring Statemachine,
- * squirrel-foundation, Flowable) run the same case to the same end and refuse the same things (a step by someone
- * without the role, a step without output).
+ * squirrel-foundation, Flowable on the BPMN exported by jdih-export) run the same case to the same end and refuse
+ * the same things (a step by someone without the role, a step without output).
  */
 class ModelEquivalenceTest {
 
@@ -75,20 +76,40 @@ class ModelEquivalenceTest {
   }
 
   @Test
-  void flowableRunsItToTheEndAndRefusesTheBrokenSteps(@TempDir Path dir) {
-    try (FlowableSop flowable = new FlowableSop(dir)) {
+  void flowableRunsTheExportedBpmnToTheEndAndRefusesTheBrokenSteps(@TempDir Path dir) {
+    try (FlowableSop flowable = new FlowableSop(dir, ReferenceSop.definition())) {
+      // The model is jdih-export's BPMN of the reference SOP, not a hand-made one.
+      assertThat(flowable.processKey()).isEqualTo(BpmnExporter.processKey(ReferenceSop.definition()));
       assertThat(flowable.run("ok", STEPS)).isTrue();
+      assertThat(flowable.run("again", STEPS)).isTrue();
       assertThatThrownBy(() -> flowable.run("wrong-actor", withWrongActor(STEPS, 4)))
-          .isInstanceOf(FlowableException.class).hasMessageContaining("task a3 refused");
+          .hasMessageContaining("step 4 (RECORD_MEETING) refused: no open task");
       assertThatThrownBy(() -> flowable.run("no-output", withoutOutput(STEPS, 6)))
-          .isInstanceOf(FlowableException.class).hasMessageContaining("task a5 refused: no output");
+          .hasMessageContaining("step 6 (ATTACH_DESIGN) refused: no output");
+      // The role is the task's candidate group: Kasubag Hukum may not do Tim Pembina/Teknis's meeting (activity 3).
+      assertThatThrownBy(() -> flowable.run("other-role", withActor(STEPS, 4, Fixtures.KASUBAG)))
+          .hasMessageContaining("step 4 (RECORD_MEETING) refused: no open task");
     }
+  }
+
+  @Test
+  void jdihRefusesTheSameOtherRole() {
+    JdihEngine jdih = new JdihEngine(Clock.systemUTC());
+    assertThatThrownBy(() -> jdih.run(CaseId.of("other-role"), withActor(STEPS, 4, Fixtures.KASUBAG)))
+        .isInstanceOfSatisfying(CaseRuleViolation.class,
+            v -> assertThat(v.rule()).isEqualTo(CaseRuleViolation.Rule.NOT_EXECUTOR));
   }
 
   // Step i performed by someone who holds no role of the SOP.
   private static List<Step> withWrongActor(List<Step> steps, int i) {
     List<Step> copy = new ArrayList<>(steps);
     copy.set(i, steps.get(i).by(Fixtures.OUTSIDER));
+    return copy;
+  }
+
+  private static List<Step> withActor(List<Step> steps, int i, Person actor) {
+    List<Step> copy = new ArrayList<>(steps);
+    copy.set(i, steps.get(i).by(actor));
     return copy;
   }
 

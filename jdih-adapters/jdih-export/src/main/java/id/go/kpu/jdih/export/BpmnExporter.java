@@ -27,7 +27,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Exports any SOP definition as a BPMN 2.0 process that Flowable (7.x) runs as it is and that BPMN modelers open
+ * Exports any SOP definition as a BPMN 2.0 process that Flowable (7.x, 8.0) runs as it is and that BPMN modelers open
  * with its diagram.
  *
  * <p>What it contains:

@@ -3,8 +3,11 @@ package id.go.kpu.jdih.benchmarks.durable;
 import id.go.kpu.jdih.benchmarks.flow.JdihEngine;
 import id.go.kpu.jdih.benchmarks.flow.ReferenceCase;
 import id.go.kpu.jdih.benchmarks.flow.Step;
+import id.go.kpu.jdih.sop.ReferenceSop;
+import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.file.FileCaseStore;
+import id.go.kpu.jdih.store.jdbc.JdbcCaseStore;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
@@ -36,24 +39,32 @@ import org.openjdk.jmh.annotations.Warmup;
  * Item 2: the same reference case (nine commands) with durable storage, in cases per second.
  *
  * <ul>
- *   <li>{@code flowableH2}: Flowable 7 embedded on an H2 file database running a hand-made BPMN model of the SOP
- *       ({@link FlowableSop}): start a process instance, then per step a task query and a completion with the
- *       actor, the output and the decision as variables; a task listener guards each completion.
- *   <li>{@code jdih} with {@code store=file}: jdih on its embedded default store, {@link FileCaseStore} (one JSON-lines
- *       log per case, <b>fsync on every append</b>). For orientation only: H2 does not force each commit to disk, so
- *       this is not the like-for-like comparison.
+ *   <li>{@code flowableH2}: Flowable 8 embedded on an H2 file database, running the BPMN that jdih-export makes of
+ *       {@code ReferenceSop.definition()} (generated and deployed at set-up): start a process instance, then per
+ *       step a task query for the open task whose candidate group the actor holds (the role guard), a check that
+ *       the output is present, and a completion with the actor, the output and the decision as variables. See
+ *       {@link FlowableSop}.
+ *   <li>{@code jdih} with {@code store=jdbc-h2}: the like-for-like comparison. jdih on jdih-store-jdbc,
+ *       {@link JdbcCaseStore#h2File}: one transaction per command (read the case's head, insert the event row,
+ *       write the case's summary row), on H2 in file mode.
+ *   <li>{@code jdih} with {@code store=file}: jdih on its embedded default store, {@link FileCaseStore} (one
+ *       JSON-lines log per case, <b>fsync on every append</b>). For orientation only: H2 does not force a commit
+ *       to disk, so this is not the like-for-like comparison.
  * </ul>
  *
- * <p><b>TODO(jdih-store-jdbc):</b> the like-for-like comparison is jdih on jdih-store-jdbc over the same kind of H2
- * file database. That module is being written on another branch. When it is merged: add it as a dependency of
- * jdih-benchmarks, add {@code "jdbc-h2"} to {@link JdihStore#store}'s {@code @Param} values, and create the store in
- * {@link JdihStore#open} on {@code jdbc:h2:file:<dir>/jdih} (same H2 version and default settings as Flowable's
- * database here). Nothing else changes.
+ * <p><b>The two H2 databases.</b> Same H2 (one class path, so one version: 2.3.232 as pinned in the parent pom),
+ * same URL form and options, {@link JdbcCaseStore#h2FileUrl} of each side's own temporary folder:
+ * {@code WRITE_DELAY=0} (each commit is written to the file before it returns, not forced to the disk) and
+ * {@code LAZY_QUERY_EXECUTION=TRUE}. Both run at READ COMMITTED (H2's default, and what the store sets). The
+ * differences: jdih pools connections with HikariCP (4), Flowable with its default MyBatis pool (16); with one
+ * thread each uses one connection. The jdbc store keeps the events of the 1,000 most recently used cases in memory
+ * and checks them against the database on every read (see {@link JdbcCaseStore}); Flowable caches its process
+ * definitions. Neither is turned off: each runs as shipped.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 6, time = 10)
-@Measurement(iterations = 10, time = 5)
+@Measurement(iterations = 8, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.jboss.logging.provider=slf4j"})
 @Threads(1)
 public class DurableLifecycleBenchmark {
@@ -63,35 +74,41 @@ public class DurableLifecycleBenchmark {
   /** jdih on a durable store. */
   @State(Scope.Thread)
   public static class JdihStore {
-    /** Which store. */
-    @Param({"file"})
+    /** Which store: {@code jdbc-h2} (jdih-store-jdbc on H2) or {@code file} (for orientation). */
+    @Param({"jdbc-h2", "file"})
     public String store;
 
     Path dir;
     JdihEngine engine;
+    CaseStore opened;
     long next;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("jdih-bench-" + store);
       engine = new JdihEngine(Clock.systemUTC());
-      engine.use(open(store, dir));
+      opened = open(store, dir, engine.registry());
+      engine.use(opened);
       ContentCase c = engine.run(CaseId.of("check"), STEPS);
       if (c.status() != CaseStatus.PUBLISHED || c.version() != STEPS.size()) {
         throw new IllegalStateException("the reference case did not run as expected: " + c);
       }
     }
 
-    static CaseStore open(String store, Path dir) {
+    static CaseStore open(String store, Path dir, SopRegistry registry) {
       return switch (store) {
         case "file" -> new FileCaseStore(dir.resolve("cases"));
-        // TODO(jdih-store-jdbc): case "jdbc-h2" -> the JDBC store on jdbc:h2:file:<dir>/jdih
+        // As jdih-cli opens it (Home.store()): the definitions for the summaries come from the registry.
+        case "jdbc-h2" -> JdbcCaseStore.h2File(dir.resolve("db"), registry::find);
         default -> throw new IllegalArgumentException("unknown store " + store);
       };
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+      if (opened instanceof JdbcCaseStore jdbc) {
+        jdbc.close(); // closes its pool, and with the last connection H2 closes the database
+      }
       delete(dir);
     }
   }
@@ -106,7 +123,7 @@ public class DurableLifecycleBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("jdih-bench-flowable");
-      engine = new FlowableSop(dir);
+      engine = new FlowableSop(dir, ReferenceSop.definition());
       if (!engine.run("check", STEPS)) {
         throw new IllegalStateException("the reference case did not end in Flowable");
       }
