@@ -410,9 +410,40 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
     } finally {
       writer.shutdownNow();
     }
-    assertThat(jdbc().keyConflicts()).isEqualTo(1);
+    // On PostgreSQL the store appends one event onto a cached case in one statement guarded by the summary row:
+    // its update waits for the other transaction, then finds the row moved, so no key is ever contested there.
+    assertThat(jdbc().keyConflicts()).isEqualTo(databaseName().equals("PostgreSQL") ? 0 : 1);
     assertThat(jdbc().load(id)).containsExactly(ours.get(0), ours.get(1), theirs);
     assertThat(jdbc().summary(id).orElseThrow().headHash()).isEqualTo(theirs.hash());
+  }
+
+  /**
+   * Two stores on one database (two processes, say) take turns on one case, so each one's cached snapshot is one
+   * event behind whenever it appends: every append still lands on the stored head, and each store reads back the
+   * other's events and summary.
+   */
+  @Test
+  void twoStoresTakingTurnsOnOneCaseNeverActOnAStaleSnapshot() throws Exception {
+    CaseId id = CaseId.of("bergantian");
+    List<RecordedEvent> events = Histories.happyPath(id, MONDAY, 7);
+    try (JdbcCaseStore other = database().open(REGISTRY::find)) {
+      for (int i = 0; i < events.size(); i++) {
+        JdbcCaseStore writer = i % 2 == 0 ? jdbc() : other;
+        // Each store has read the case before, so it holds a snapshot that the other's append makes stale.
+        assertThat(writer.load(id)).hasSize(i);
+        assertThat(writer.append(id, i, events.subList(i, i + 1))).isEqualTo(i + 1);
+        JdbcCaseStore late = i % 2 == 0 ? other : jdbc();
+        // The store that did not write refuses to append at the version it last saw.
+        RecordedEvent stale = events.get(i);
+        long seen = i;
+        assertThatThrownBy(() -> late.append(id, seen, List.of(stale)))
+            .isInstanceOf(VersionConflictException.class);
+      }
+      assertThat(other.load(id)).isEqualTo(events);
+      assertThat(jdbc().load(id)).isEqualTo(events);
+      assertThat(jdbc().summary(id).orElseThrow().version()).isEqualTo(events.size());
+      assertThat(other.summary(id).orElseThrow().headHash()).isEqualTo(events.get(events.size() - 1).hash());
+    }
   }
 
   @Test
