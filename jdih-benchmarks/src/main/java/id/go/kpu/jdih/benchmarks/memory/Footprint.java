@@ -43,7 +43,6 @@ import org.springframework.statemachine.StateMachine;
  * <pre>
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint jdih 1000000 distinct
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint jdih 1000000 shared
- * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint jdih 1000000 distinct+interned
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint spring 20000
  * java -Xms6g -Xmx6g -XX:+UseG1GC -cp benchmarks.jar id.go.kpu.jdih.benchmarks.memory.Footprint squirrel 100000
  * </pre>
@@ -60,8 +59,7 @@ import org.springframework.statemachine.StateMachine;
  * equipment ids shared as an app's people directory would share them): what an app that builds commands from
  * requests would hold. {@code shared} gives every case the same proposal and meeting objects: what jdih itself adds
  * per case (ids, envelopes, instants, hashes, the store's entry). The state machines keep no payload at all.
- * {@code distinct+interned} is {@code distinct} behind an {@link InterningStore}: what two small changes in
- * jdih-core would save.
+ * The figure is the store's alone: the service's bounded cache of recent states is dropped before the measurement.
  *
  * <p>For jdih it then prints a JOL (jol-core) breakdown by class of a separate 10,000-case sample store.
  */
@@ -75,17 +73,16 @@ public final class Footprint {
 
   public static void main(String[] args) {
     if (args.length < 2) {
-      System.err.println("usage: Footprint jdih|spring|squirrel CASES [distinct|shared|distinct+interned]");
+      System.err.println("usage: Footprint jdih|spring|squirrel CASES [distinct|shared]");
       System.exit(2);
     }
     String engine = args[0];
     int n = Integer.parseInt(args[1]);
     String payloads = args.length < 3 ? "distinct" : args[2];
-    boolean distinct = payloads.startsWith("distinct");
-    boolean interned = payloads.endsWith("+interned");
+    boolean distinct = payloads.equals("distinct");
     System.out.println("# " + Heap.describeJvm());
     switch (engine) {
-      case "jdih" -> jdih(n, distinct, interned);
+      case "jdih" -> jdih(n, distinct);
       case "spring" -> spring(n);
       case "squirrel" -> squirrel(n);
       default -> throw new IllegalArgumentException("unknown engine " + engine);
@@ -94,14 +91,14 @@ public final class Footprint {
 
   // --- jdih ---
 
-  private static void jdih(int n, boolean distinct, boolean interned) {
+  private static void jdih(int n, boolean distinct) {
     JdihEngine engine = new JdihEngine(Clock.systemUTC());
     Random ids = new Random(42);
     List<Step> shared = firstThree(0, false);
     for (int i = 0; i < WARM; i++) {
       engine.run(caseId(ids), distinct ? firstThree(i, true) : shared);
     }
-    engine.use(store(interned));
+    engine.use(new InMemoryCaseStore());
     long base = Heap.usedAfterGc();
     long t0 = System.nanoTime();
     // Two threads build the cases (CaseService and the store are thread-safe); only the heap is measured.
@@ -129,18 +126,20 @@ public final class Footprint {
       }
     }
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+    // A new service over the same store: the old one's bounded cache of recent case states (up to
+    // CaseService.DEFAULT_STATE_CACHE_SIZE) is not the store's, so it is left out of the measurement.
+    engine.use(engine.store());
     long after = Heap.usedAfterGc();
     long cases = engine.store().caseIds().count();
     if (cases != n) {
       throw new IllegalStateException("built " + cases + " cases instead of " + n);
     }
-    report("jdih (" + (distinct ? "distinct payloads" : "shared payloads") + (interned ? ", SopKey and OptionalInt"
-        + " shared by InterningStore" : "") + ")", cases, base, after, seconds);
+    report("jdih (" + (distinct ? "distinct payloads" : "shared payloads") + ")", cases, base, after, seconds);
     Reference.reachabilityFence(engine);
 
     engine.use(new InMemoryCaseStore());
     Heap.usedAfterGc();
-    CaseStore sample = store(interned);
+    CaseStore sample = new InMemoryCaseStore();
     engine.use(sample);
     for (int i = 0; i < JOL_SAMPLE; i++) {
       engine.run(caseId(ids), distinct ? firstThree(n + i, true) : shared);
@@ -156,10 +155,6 @@ public final class Footprint {
         .forEach(k -> System.out.printf(Locale.ROOT, "  %10.1f  %12.2f  %s%n",
             layout.getClassSizes().count(k) / (double) JOL_SAMPLE,
             layout.getClassCounts().count(k) / (double) JOL_SAMPLE, k.getName()));
-  }
-
-  private static CaseStore store(boolean interned) {
-    return interned ? new InterningStore(new InMemoryCaseStore()) : new InMemoryCaseStore();
   }
 
   private static CaseId caseId(Random r) {
