@@ -114,8 +114,12 @@ public final class CaseService {
       for (RecordedEvent e : events) {
         after = after.apply(decider.definition(), e);
       }
-      // Keep the newest state if two threads finish on the same case in the opposite order of their appends.
-      states.merge(command.caseId(), after, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+      // Not atomic on purpose (Guava's compute is slow): two threads finishing on one case in the opposite order of
+      // their appends may leave the older state cached, and stateOf then finds it stale and folds the history.
+      ContentCase cached = states.get(command.caseId());
+      if (cached == null || cached.version() <= after.version()) {
+        states.put(command.caseId(), after);
+      }
       return new CommandResult(after, events, false);
     }
     throw last;
