@@ -72,6 +72,13 @@ import org.slf4j.LoggerFactory;
  * deadlock or lock time-out is retried a few times when the case is still at the expected version. Nothing
  * is written unless everything is. Every statement binds its values as parameters.
  *
+ * <p>On PostgreSQL, one event appended to a new case, or to a case whose events this store has cached (the usual
+ * case when a {@code CaseService} loads, decides and appends), is written with one statement instead: a
+ * data-modifying {@code WITH} moves the summary row from the expected version and head hash to the new ones (or
+ * inserts it, for a new case) and inserts the event row only from the row it moved. One round trip and one commit,
+ * the same guarantees: if another writer was first the summary row is no longer where the cache said, nothing is
+ * written, and the append goes the general way above, which reports the conflict.
+ *
  * <p><b>Summaries.</b> To fill the {@code cases} row, the store folds the case's events over its definition,
  * found with the {@code definitions} function given at opening (e.g. {@code registry::find}). A history that
  * does not fold (unknown definition, or events that break it) is stored all the same, with an empty status: see
