@@ -2,17 +2,17 @@
 # Runs every benchmark and one-off measurement of jdih-benchmarks, one JVM at a time, and writes the results to
 # jdih-benchmarks/target/results/. See BENCHMARKS.md at the repository root for the method.
 #
-# Build first (from the repository root):
-#   mvn -B -q install -DskipTests && mvn -B -q package -pl jdih-benchmarks
-# Then:
-#   jdih-benchmarks/run.sh
+# From a fresh clone this one command does everything: when target/benchmarks.jar is missing it first builds the
+# project without tests (about half a minute here once Maven has its dependencies), i.e.
+#   mvn -B -q install -DskipTests        (from the repository root)
+# To measure a change, rebuild the same way (or delete the jar) and run this script again.
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
 OUT=target/results
 if [[ ! -f "$JAR" ]]; then
-  echo "no $JAR: build it first (see the top of this script)" >&2
-  exit 1
+  echo "== $(date -u +%FT%TZ) building the project (no $JAR yet)"
+  (cd .. && mvn -B -q install -DskipTests)
 fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
