@@ -112,38 +112,34 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   private static final int MAX_ATTEMPTS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCaseStore.class);
 
-  private static final String EVENT_INSERT = "INSERT INTO case_events (case_id, sequence_no, sop_office, sop_number,"
-      + " sop_revision, command_id, actor_nip, occurred_at, activity, payload_type, event_json, previous_hash,"
-      + " event_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  // PostgreSQL only: one event in one statement, so one round trip and one implicit transaction, as a plain INSERT.
-  // A data-modifying WITH runs its sub-statement even when the outer statement does not read it, and all parts see
-  // one snapshot ("Data-Modifying Statements in WITH", PostgreSQL 15 manual, 7.8.4): the event row is inserted from
-  // the summary row the same statement moved, so it is inserted only if the summary was at the expected version and
-  // head. Both tables change together or neither does.
   private static final String EVENT_COLUMNS = "case_id, sequence_no, sop_office, sop_number, sop_revision,"
       + " command_id, actor_nip, occurred_at, activity, payload_type, event_json, previous_hash, event_hash";
-  private static final String PG_APPEND_TO_CASE = "WITH moved AS (UPDATE cases SET status = ?, current_activity = ?,"
-      + " available_since = ?, version = ?, head_hash = ? WHERE case_id = ? AND version = ? AND head_hash = ?"
-      + " RETURNING case_id) INSERT INTO case_events (" + EVENT_COLUMNS + ")"
-      + " SELECT moved.case_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM moved";
-  private static final String PG_OPEN_CASE = "WITH opened AS (INSERT INTO cases (case_id, sop_office, sop_number,"
-      + " sop_revision, status, current_activity, available_since, opened_at, version, head_hash)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING case_id) INSERT INTO case_events (" + EVENT_COLUMNS + ")"
-      + " SELECT opened.case_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM opened";
+  private static final String EVENT_INSERT = "INSERT INTO case_events (" + EVENT_COLUMNS + ")"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String EVENTS_OF_CASE = "SELECT sequence_no, event_hash, event_json FROM case_events"
       + " WHERE case_id = ? AND sequence_no >= ? AND sequence_no <= ? ORDER BY sequence_no";
   private static final String HEAD = "SELECT version, head_hash, status, sop_office, sop_number, sop_revision"
       + " FROM cases WHERE case_id = ?";
   private static final String VERSION = "SELECT version FROM cases WHERE case_id = ?";
-  private static final String SUMMARY_INSERT = "INSERT INTO cases (case_id, sop_office, sop_number, sop_revision,"
-      + " status, current_activity, available_since, opened_at, version, head_hash)"
+  private static final String SUMMARY_COLUMNS = "case_id, sop_office, sop_number, sop_revision, status,"
+      + " current_activity, available_since, opened_at, version, head_hash";
+  private static final String SUMMARY_INSERT = "INSERT INTO cases (" + SUMMARY_COLUMNS + ")"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SUMMARY_UPDATE = "UPDATE cases SET status = ?, current_activity = ?,"
       + " available_since = ?, version = ?, head_hash = ? WHERE case_id = ? AND version = ?";
   private static final String SUMMARY_REFRESH = "UPDATE cases SET status = ?, current_activity = ?,"
       + " available_since = ? WHERE case_id = ? AND version = ? AND status IS NULL";
-  private static final String SUMMARY_COLUMNS = "case_id, sop_office, sop_number, sop_revision, status,"
-      + " current_activity, available_since, opened_at, version, head_hash";
+  // PostgreSQL only: one event in one statement, so one round trip and one implicit transaction, as a plain INSERT.
+  // A data-modifying WITH runs its sub-statement even when the outer statement does not read it, and all parts see
+  // one snapshot ("Data-Modifying Statements in WITH", PostgreSQL 15 manual, 7.8.4): the event row is inserted from
+  // the summary row the same statement inserted or moved, so it is inserted only if the summary was new, or at the
+  // expected version and head. Both tables change together or neither does.
+  private static final String PG_EVENT_FROM = " INSERT INTO case_events (" + EVENT_COLUMNS + ")"
+      + " SELECT summary.case_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM summary";
+  private static final String PG_OPEN_CASE = "WITH summary AS (" + SUMMARY_INSERT + " RETURNING case_id)"
+      + PG_EVENT_FROM;
+  private static final String PG_APPEND_TO_CASE = "WITH summary AS (" + SUMMARY_UPDATE + " AND head_hash = ?"
+      + " RETURNING case_id)" + PG_EVENT_FROM;
   private static final String HISTORY_COLUMNS = "e.case_id, e.sequence_no, e.event_json";
 
   private final DataSource dataSource;
@@ -396,30 +392,22 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     if (state == null) {
       return 0;
     }
-    String line = encode(events).get(0);
+    String line;
+    try {
+      line = encode(events).get(0);
+    } catch (InvalidAppendException x) {
+      return 0; // reported by the general path, after its version check, as for any other append
+    }
     long after = expectedVersion + 1;
     int rows;
     try (Tx tx = new Tx(false);
         PreparedStatement ps = tx.con.prepareStatement(expectedVersion == 0 ? PG_OPEN_CASE : PG_APPEND_TO_CASE)) {
       int next;
       if (expectedVersion == 0) {
-        ps.setString(1, id.value());
-        ps.setString(2, key.officeId());
-        ps.setString(3, key.number());
-        ps.setInt(4, key.revision());
-        bindSummary(ps, 5, state);
-        ps.setObject(8, column(state.openedAt().orElse(e.at())));
-        ps.setLong(9, after);
-        ps.setString(10, e.hash());
-        next = 11;
+        next = bindSummaryInsert(ps, e, state, after, e.hash());
       } else {
-        bindSummary(ps, 1, state);
-        ps.setLong(4, after);
-        ps.setString(5, e.hash());
-        ps.setString(6, id.value());
-        ps.setLong(7, expectedVersion);
-        ps.setString(8, before.head());
-        next = 9;
+        next = bindSummaryUpdate(ps, id, expectedVersion, state, after, e.hash());
+        ps.setString(next++, before.head());
       }
       bindEventAfterCaseId(ps, next, e, line);
       rows = ps.executeUpdate();
@@ -747,28 +735,42 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   private static void insertSummary(Connection con, RecordedEvent first, ContentCase state, long version,
       String headHash) throws SQLException {
     try (PreparedStatement ps = con.prepareStatement(SUMMARY_INSERT)) {
-      ps.setString(1, first.caseId().value());
-      ps.setString(2, first.sop().officeId());
-      ps.setString(3, first.sop().number());
-      ps.setInt(4, first.sop().revision());
-      bindSummary(ps, 5, state);
-      ps.setObject(8, column(state == null ? first.at() : state.openedAt().orElse(first.at())));
-      ps.setLong(9, version);
-      ps.setString(10, headHash);
+      bindSummaryInsert(ps, first, state, version, headHash);
       ps.executeUpdate();
     }
+  }
+
+  /** Binds {@link #SUMMARY_INSERT}'s parameters for a case opened by {@code first}; returns the next index. */
+  private static int bindSummaryInsert(PreparedStatement ps, RecordedEvent first, ContentCase state, long version,
+      String headHash) throws SQLException {
+    ps.setString(1, first.caseId().value());
+    ps.setString(2, first.sop().officeId());
+    ps.setString(3, first.sop().number());
+    ps.setInt(4, first.sop().revision());
+    bindSummary(ps, 5, state);
+    ps.setObject(8, column(state == null ? first.at() : state.openedAt().orElse(first.at())));
+    ps.setLong(9, version);
+    ps.setString(10, headHash);
+    return 11;
   }
 
   private static int updateSummary(Connection con, CaseId id, long expectedVersion, ContentCase state, long version,
       String headHash) throws SQLException {
     try (PreparedStatement ps = con.prepareStatement(SUMMARY_UPDATE)) {
-      bindSummary(ps, 1, state);
-      ps.setLong(4, version);
-      ps.setString(5, headHash);
-      ps.setString(6, id.value());
-      ps.setLong(7, expectedVersion);
+      bindSummaryUpdate(ps, id, expectedVersion, state, version, headHash);
       return ps.executeUpdate();
     }
+  }
+
+  /** Binds {@link #SUMMARY_UPDATE}'s parameters; returns the next index. */
+  private static int bindSummaryUpdate(PreparedStatement ps, CaseId id, long expectedVersion, ContentCase state,
+      long version, String headHash) throws SQLException {
+    bindSummary(ps, 1, state);
+    ps.setLong(4, version);
+    ps.setString(5, headHash);
+    ps.setString(6, id.value());
+    ps.setLong(7, expectedVersion);
+    return 8;
   }
 
   /** Binds status, current activity and availability time at {@code first}, {@code first + 1}, {@code first + 2}. */
