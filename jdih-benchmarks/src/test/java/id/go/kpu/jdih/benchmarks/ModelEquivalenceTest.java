@@ -13,6 +13,7 @@ import id.go.kpu.jdih.benchmarks.flow.Step;
 import id.go.kpu.jdih.export.BpmnExporter;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
 import id.go.kpu.jdih.workflow.CaseStatus;
@@ -53,6 +54,14 @@ class ModelEquivalenceTest {
     assertThatThrownBy(() -> jdih.run(CaseId.of("wrong-actor"), withWrongActor(STEPS, 4)))
         .isInstanceOfSatisfying(CaseRuleViolation.class,
             v -> assertThat(v.rule()).isEqualTo(CaseRuleViolation.Rule.NOT_EXECUTOR));
+    // jdih's commands always carry their output; the same broken step is a design with no item.
+    List<Step> noDesign = new ArrayList<>(STEPS);
+    Step design = STEPS.get(6);
+    noDesign.set(6, new Step(design.event(), design.actor(), null, design.after(),
+        (cmd, id, actor) -> new CaseCommand.AttachDesign(cmd, id, actor, List.of())));
+    assertThatThrownBy(() -> jdih.run(CaseId.of("no-output"), noDesign))
+        .isInstanceOfSatisfying(CaseRuleViolation.class,
+            v -> assertThat(v.rule()).isEqualTo(CaseRuleViolation.Rule.INVALID_OUTPUT));
   }
 
   @Test
