@@ -1,41 +1,28 @@
 package id.go.kpu.jdih.publish.instagram;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
-import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.publish.ContainerCheck;
-import id.go.kpu.jdih.publish.ContainerStatus;
 import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.IdSink;
-import id.go.kpu.jdih.publish.PlatformCallException;
 import id.go.kpu.jdih.publish.PlatformClient;
-import id.go.kpu.jdih.publish.PlatformId;
 import id.go.kpu.jdih.publish.PostAttempt;
 import id.go.kpu.jdih.publish.PostLookup;
 import id.go.kpu.jdih.publish.PostResult;
 import id.go.kpu.jdih.publish.PublicMediaUrls;
-import id.go.kpu.jdih.publish.PublicationIntent;
-import id.go.kpu.jdih.publish.PublishedPost;
 import id.go.kpu.jdih.publish.Reconciliation;
 import id.go.kpu.jdih.publish.RemotePost;
-import id.go.kpu.jdih.publish.http.AccessToken;
-import id.go.kpu.jdih.publish.http.ApiCall;
-import id.go.kpu.jdih.publish.http.ApiResponse;
+import id.go.kpu.jdih.publish.http.ContainerPublishing;
+import id.go.kpu.jdih.publish.http.ContainerPublishing.ContainerApi;
 import id.go.kpu.jdih.publish.http.CredentialProvider;
 import id.go.kpu.jdih.publish.http.Endpoint;
-import id.go.kpu.jdih.publish.http.HttpApi;
 import id.go.kpu.jdih.publish.http.PlatformErrors;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Publishes to an Instagram professional account through the Instagram Graph API's content publishing flow (the
@@ -60,7 +47,8 @@ import java.util.regex.Pattern;
  * outbox asks {@link #checkStatus} ({@link Reconciliation#CONTAINER_STATUS}) and publishes the same container again
  * only if it is not {@code PUBLISHED}. Images are given by address ({@link PublicMediaUrls}); Instagram fetches them.
  * The token (from the {@link CredentialProvider}) travels in the {@code Authorization} header, never in a URL.
- * Errors are classified by {@link PlatformErrors#graph}. Thread-safe.
+ * Errors are classified by {@link PlatformErrors#graph}. Thread-safe. The flow is Meta's, shared with the other
+ * container API: {@link ContainerPublishing}; this class names what this API calls things ({@link #API}).
  *
  * <p>Contract sources: the domain brief; Meta's IG Container reference for the five {@code status_code} values
  * (developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container) and the IG User
@@ -69,15 +57,12 @@ import java.util.regex.Pattern;
  */
 public final class InstagramClient implements PlatformClient {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
-  private static final int MAX_CAROUSEL = 10;
+  /** The Instagram Graph API's names, limits and wording for {@link ContainerPublishing}. */
+  static final ContainerApi API = new ContainerApi(Platform.INSTAGRAM, "IG", "/media", "/media_publish",
+      "/content_publishing_limit", "caption", Optional.empty(), 1, 10, "status_code", "status", false,
+      Text.of(" (JPEG, rasio 4:5 sampai 1,91:1)", " (JPEG, aspect 4:5 to 1.91:1)"));
 
-  private final HttpApi api;
-  private final String igUserId;
-  private final URI profileUrl;
-  private final CredentialProvider credentials;
-  private final PublicMediaUrls mediaUrls;
-  private final Clock clock;
+  private final ContainerPublishing flow;
 
   /**
    * A client for one Instagram account.
@@ -91,173 +76,37 @@ public final class InstagramClient implements PlatformClient {
    */
   public InstagramClient(Endpoint endpoint, String igUserId, URI profileUrl, CredentialProvider credentials,
       PublicMediaUrls mediaUrls, Clock clock) {
-    this.api = new HttpApi(Platform.INSTAGRAM, checkNotNull(endpoint, "endpoint"));
-    checkArgument(ID.matcher(checkNotNull(igUserId, "igUserId")).matches(), "invalid Instagram user id");
-    this.igUserId = igUserId;
-    this.profileUrl = checkNotNull(profileUrl, "profileUrl");
-    this.credentials = checkNotNull(credentials, "credentials");
-    this.mediaUrls = checkNotNull(mediaUrls, "mediaUrls");
-    this.clock = checkNotNull(clock, "clock");
+    this.flow = new ContainerPublishing(API, endpoint, checkNotNull(igUserId, "igUserId"), profileUrl, credentials,
+        mediaUrls, clock);
   }
 
   @Override
   public Platform platform() {
-    return Platform.INSTAGRAM;
+    return flow.platform();
   }
 
   @Override
   public Reconciliation reconciliation() {
-    return Reconciliation.CONTAINER_STATUS;
+    return flow.reconciliation();
   }
 
   @Override
   public URI postUrl(String postId) {
-    return profileUrl; // an Instagram media id does not give the post's address
+    return flow.postUrl(postId); // the profile: an Instagram media id does not give the post's address
   }
 
   @Override
   public PostResult createPost(PostAttempt attempt, IdSink ids) {
-    PublicationIntent intent = attempt.intent();
-    List<MediaItem> media = intent.media();
-    if (media.isEmpty() || media.size() > MAX_CAROUSEL) {
-      throw new PlatformCallException(FailureKind.REJECTED, "IG-MEDIA-COUNT", Text.of(
-          "Instagram memerlukan 1 sampai %d gambar; desain ini %d", "Instagram needs 1 to %d images; this design has %d")
-          .format(MAX_CAROUSEL, media.size()));
-    }
-    AccessToken token = PlatformErrors.token(credentials, Platform.INSTAGRAM);
-    Optional<String> known = attempt.latest(PlatformId.Kind.CONTAINER);
-    String container;
-    if (known.isPresent()) {
-      container = known.get();
-    } else {
-      checkQuota(token);
-      if (media.size() == 1) {
-        container = create(ApiCall.post("/" + igUserId + "/media")
-            .form("image_url", mediaUrls.publicUrl(media.get(0)).toString())
-            .form("caption", intent.text()), token);
-      } else {
-        List<String> children = new ArrayList<>(attempt.known(PlatformId.Kind.CHILD_CONTAINER));
-        for (int i = children.size(); i < media.size(); i++) {
-          String child = create(ApiCall.post("/" + igUserId + "/media")
-              .form("image_url", mediaUrls.publicUrl(media.get(i)).toString())
-              .form("is_carousel_item", "true"), token);
-          ids.record(PlatformId.Kind.CHILD_CONTAINER, child);
-          children.add(child);
-        }
-        container = create(ApiCall.post("/" + igUserId + "/media").form("media_type", "CAROUSEL")
-            .form("children", String.join(",", children)).form("caption", intent.text()), token);
-      }
-      ids.record(PlatformId.Kind.CONTAINER, container);
-    }
-    ContainerCheck check = status(container, token);
-    switch (check.status()) {
-      case IN_PROGRESS:
-        return new PostResult.NotReady(Text.of("Kontainer Instagram %s masih diproses",
-            "Instagram container %s is still being prepared").format(container));
-      case ERROR:
-        throw new PlatformCallException(FailureKind.REJECTED, "IG-CONTAINER-ERROR", Text.of(
-            "Instagram gagal memproses kontainer %s (%s): periksa gambar (JPEG, rasio 4:5 sampai 1,91:1) dan "
-                + "alamatnya", "Instagram could not prepare container %s (%s): check the image (JPEG, aspect 4:5 to "
-                + "1.91:1) and its address").format(container, check.detail().orElse("ERROR")));
-      case EXPIRED:
-        throw new PlatformCallException(FailureKind.CONTAINER_EXPIRED, "IG-CONTAINER-EXPIRED", Text.of(
-            "Kontainer Instagram %s kedaluwarsa (lebih dari 24 jam) tanpa terbit",
-            "Instagram container %s expired (over 24 hours) unpublished").format(container));
-      case PUBLISHED:
-        throw new PlatformCallException(FailureKind.AMBIGUOUS, "IG-CONTAINER-PUBLISHED", Text.of(
-            "Kontainer Instagram %s sudah terbit; dicari unggahannya", "Instagram container %s is already published; "
-                + "looking for the post").format(container));
-      case FINISHED:
-      default:
-        break;
-    }
-    ApiCall publish = ApiCall.post("/" + igUserId + "/media_publish").form("creation_id", container).bearer(token)
-        .publishing().build();
-    ApiResponse r = api.send(publish);
-    if (!r.ok()) {
-      throw PlatformErrors.graph(Platform.INSTAGRAM, r, true, clock);
-    }
-    String mediaId = r.text("/id").orElseThrow(() -> PlatformErrors.unreadable(Platform.INSTAGRAM, publish, "id"));
-    ids.record(PlatformId.Kind.POST, mediaId);
-    return new PostResult.Published(new PublishedPost(Platform.INSTAGRAM, mediaId, permalink(mediaId, token),
-        clock.instant()));
+    return flow.createPost(attempt, ids);
   }
 
   @Override
   public ContainerCheck checkStatus(String containerId) {
-    return status(containerId, PlatformErrors.token(credentials, Platform.INSTAGRAM));
+    return flow.checkStatus(containerId);
   }
 
   @Override
   public ImmutableList<RemotePost> findRecentPosts(PostLookup lookup) {
-    AccessToken token = PlatformErrors.token(credentials, Platform.INSTAGRAM);
-    ApiResponse r = api.send(ApiCall.get("/" + igUserId + "/media").query("fields", "id,caption,timestamp,permalink")
-        .query("limit", "25").bearer(token).build());
-    if (!r.ok()) {
-      throw PlatformErrors.graph(Platform.INSTAGRAM, r, false, clock);
-    }
-    ImmutableList.Builder<RemotePost> out = ImmutableList.builder();
-    for (JsonNode m : r.json().path("data")) {
-      Optional<java.time.Instant> at = PlatformErrors.graphTime(m.path("timestamp").asText(null));
-      if (m.hasNonNull("id") && at.isPresent() && !at.get().isBefore(lookup.since())) {
-        String link = m.path("permalink").asText("");
-        out.add(new RemotePost(m.get("id").asText(), link.isEmpty() ? profileUrl : URI.create(link),
-            m.path("caption").asText(""), at.get()));
-      }
-    }
-    return out.build();
-  }
-
-  private String create(ApiCall.Builder call, AccessToken token) {
-    ApiCall c = call.bearer(token).build();
-    ApiResponse r = api.send(c);
-    if (!r.ok()) {
-      throw PlatformErrors.graph(Platform.INSTAGRAM, r, false, clock);
-    }
-    return r.text("/id").orElseThrow(() -> PlatformErrors.unreadable(Platform.INSTAGRAM, c, "id"));
-  }
-
-  private ContainerCheck status(String container, AccessToken token) {
-    ApiCall c = ApiCall.get("/" + container).query("fields", "status_code,status").bearer(token).build();
-    ApiResponse r = api.send(c);
-    if (!r.ok()) {
-      throw PlatformErrors.graph(Platform.INSTAGRAM, r, false, clock);
-    }
-    String code = r.text("/status_code").orElseThrow(() -> PlatformErrors.unreadable(Platform.INSTAGRAM, c,
-        "status_code"));
-    try {
-      return new ContainerCheck(ContainerStatus.valueOf(code), r.text("/status"));
-    } catch (IllegalArgumentException e) {
-      throw PlatformErrors.unreadable(Platform.INSTAGRAM, c, "a known status_code");
-    }
-  }
-
-  private void checkQuota(AccessToken token) {
-    ApiResponse r = api.send(ApiCall.get("/" + igUserId + "/content_publishing_limit")
-        .query("fields", "quota_usage,config").bearer(token).build());
-    if (!r.ok()) {
-      PlatformCallException e = PlatformErrors.graph(Platform.INSTAGRAM, r, false, clock);
-      if (e.kind() == FailureKind.AUTH || e.kind() == FailureKind.RATE_LIMITED) {
-        throw e;
-      }
-      return; // the pre-check is advisory: media_publish reports a used-up quota itself
-    }
-    JsonNode usage = r.json().path("data").path(0);
-    int used = usage.path("quota_usage").asInt(0);
-    int total = usage.path("config").path("quota_total").asInt(Integer.MAX_VALUE);
-    if (used >= total) {
-      throw new PlatformCallException(FailureKind.QUOTA_REACHED, "IG-QUOTA", Text.of(
-          "Kuota terbit Instagram sudah habis (%d dari %d dalam 24 jam); ditunggu",
-          "The Instagram publishing quota is used up (%d of %d in 24 hours); waiting").format(used, total));
-    }
-  }
-
-  private URI permalink(String mediaId, AccessToken token) {
-    try {
-      ApiResponse r = api.send(ApiCall.get("/" + mediaId).query("fields", "permalink").bearer(token).build());
-      return r.ok() ? r.text("/permalink").map(URI::create).orElse(profileUrl) : profileUrl;
-    } catch (PlatformCallException | IllegalArgumentException e) {
-      return profileUrl; // published already; the address is a convenience
-    }
+    return flow.findRecentPosts(lookup);
   }
 }
