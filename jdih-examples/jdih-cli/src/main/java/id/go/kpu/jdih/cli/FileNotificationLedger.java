@@ -179,7 +179,7 @@ final class FileNotificationLedger implements NotificationLedger {
             Optional.of(Instant.parse(o.path("nextAttemptAt").asText())));
       }
     }
-    root.path("progress").fields().forEachRemaining(e -> {
+    root.path("progress").properties().forEach(e -> {
       CaseProgress p = new CaseProgress(e.getValue().path("version").asLong(),
           Instant.parse(e.getValue().path("checkedUntil").asText()), e.getValue().path("closed").asBoolean());
       progress.put(CaseId.of(e.getKey()), p);

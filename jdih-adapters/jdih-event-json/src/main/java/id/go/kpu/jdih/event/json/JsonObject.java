@@ -175,7 +175,7 @@ final class JsonObject {
     if (!n.isObject()) {
       throw error(Problem.WRONG_TYPE, at(name), "objek JSON", "a JSON object", n);
     }
-    return n.fields();
+    return n.properties().iterator();
   }
 
   static String text(JsonNode n, String path) {
