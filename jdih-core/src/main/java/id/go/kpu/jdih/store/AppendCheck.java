@@ -41,7 +41,14 @@ public final class AppendCheck {
         throw new InvalidAppendException(Text.of("nomor urut %s, seharusnya %s", "sequence %s, expected %s")
             .format(e.sequence(), sequence));
       }
-      if (!e.previousHash().equals(previous) || !e.expectedHash().equals(e.hash())) {
+      String expected;
+      try {
+        expected = e.expectedHash();
+      } catch (IllegalArgumentException x) {
+        throw new InvalidAppendException(Text.of("peristiwa %s tidak dapat di-hash: %s",
+            "event %s cannot be hashed: %s").format(e.sequence(), x.getMessage()));
+      }
+      if (!e.previousHash().equals(previous) || !expected.equals(e.hash())) {
         throw new InvalidAppendException(Text.of("rantai hash peristiwa %s tidak sah",
             "the hash chain of event %s is invalid").format(e.sequence()));
       }

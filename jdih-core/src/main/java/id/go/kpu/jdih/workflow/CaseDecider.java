@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -60,6 +61,18 @@ public final class CaseDecider {
    * @throws CaseRuleViolation if the command breaks a rule; nothing is produced
    */
   public ImmutableList<RecordedEvent> decide(ContentCase state, CaseCommand command, Instant now) {
+    return decide(state, command, now, Optional.empty());
+  }
+
+  /**
+   * The events {@code command} produces on {@code state} at {@code now}, recording {@code principal} as the
+   * authenticated principal that acted; empty if the command was applied already.
+   *
+   * @throws CaseRuleViolation if the command breaks a rule; nothing is produced
+   */
+  public ImmutableList<RecordedEvent> decide(ContentCase state, CaseCommand command, Instant now,
+      Optional<Principal> principal) {
+    checkNotNull(principal, "principal");
     checkNotNull(state, "state");
     checkNotNull(command, "command");
     checkNotNull(now, "now");
@@ -104,7 +117,8 @@ public final class CaseDecider {
                 .format(w.actor(), roleName(role)));
       }
       requireValid(all, caseId, OptionalInt.empty());
-      return ImmutableList.of(event(state, command, now, OptionalInt.empty(), new CaseEvent.Withdrawn(w.reason())));
+      return ImmutableList.of(event(state, command, now, principal, OptionalInt.empty(),
+          new CaseEvent.Withdrawn(w.reason())));
     }
 
     ActivityKind wanted = command.kind().orElseThrow();
@@ -182,7 +196,7 @@ public final class CaseDecider {
       throw new IllegalStateException("unhandled command " + command.getClass().getSimpleName());
     }
     requireValid(output, caseId, at);
-    return ImmutableList.of(event(state, command, now, at, payload));
+    return ImmutableList.of(event(state, command, now, principal, at, payload));
   }
 
   private void checkInputs(ContentCase state, CaseCommand command, Activity activity, OptionalInt at) {
@@ -213,9 +227,9 @@ public final class CaseDecider {
     return definition.role(role).map(r -> r.name()).orElse(role.value());
   }
 
-  private RecordedEvent event(ContentCase state, CaseCommand command, Instant now, OptionalInt activity,
-      CaseEvent payload) {
-    return RecordedEvent.create(state.id(), state.version() + 1, definition.key(), command.commandId(),
+  private RecordedEvent event(ContentCase state, CaseCommand command, Instant now, Optional<Principal> principal,
+      OptionalInt activity, CaseEvent payload) {
+    return RecordedEvent.create(state.id(), state.version() + 1, definition.key(), command.commandId(), principal,
         command.actor(), now, activity, payload, state.headHash());
   }
 }

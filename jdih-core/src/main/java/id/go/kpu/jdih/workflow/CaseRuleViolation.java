@@ -1,9 +1,12 @@
 package id.go.kpu.jdih.workflow;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.validation.Violation;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -30,6 +33,21 @@ public final class CaseRuleViolation extends JdihException {
     this.caseId = caseId;
     this.activity = activity;
     this.violations = violations;
+  }
+
+  /**
+   * {@link Rule#INVALID_OUTPUT} for checks made outside the decider (the runtime's media check, say).
+   *
+   * @param caseId the case
+   * @param activity the activity whose output it is
+   * @param violations every field that is wrong, at least one
+   * @return the violation, to throw
+   */
+  public static CaseRuleViolation invalidOutput(CaseId caseId, OptionalInt activity, List<Violation> violations) {
+    checkArgument(!violations.isEmpty(), "at least one violation");
+    return new CaseRuleViolation(Rule.INVALID_OUTPUT, caseId, activity, Text.of(
+        "output kegiatan tidak lengkap atau tidak sah", "the activity's output is missing or invalid"),
+        violations.stream().sorted().distinct().collect(ImmutableList.toImmutableList()));
   }
 
   private static Text compose(Rule rule, CaseId caseId, OptionalInt activity, Text detail,

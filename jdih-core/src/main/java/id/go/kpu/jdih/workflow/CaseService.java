@@ -19,14 +19,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application service: loads a case, decides, appends with the expected version, and on a version conflict
- * (another writer was first) reloads and decides again. New cases run under the definition given at construction;
- * an existing case always runs under the definition its history names.
+ * The application service: loads a case, verifies its history, decides, appends with the expected version, and on
+ * a version conflict (another writer was first) reloads and decides again. New cases run under the definition
+ * given at construction; an existing case always runs under the definition its history names.
+ *
+ * <p><b>Verified histories.</b> No command is decided, and no state is returned, on a history whose hash chain
+ * does not verify: {@link TamperedHistoryException} names the case and the first bad event. A history is verified
+ * in full the first time the service sees the case; after that only what is new since the state it verified last
+ * (the events after that state's version, which must continue its head hash). An alteration of events this
+ * service verified already is found by the next full verification: in a new process, once the case's state left
+ * the cache, or by {@link HashChain#verify} in the archive and the compliance report.
  *
  * <p>To decide, a case's state is the fold of its history. The service keeps the states it produced in a small
  * bounded cache ({@value #DEFAULT_STATE_CACHE_SIZE} cases unless told otherwise) and uses a cached state only if the
- * history just loaded from the store ends at the same version and the same head hash, so a state is never older than
- * the store: another writer, another JVM or a restored backup simply make it miss and the history is folded again.
+ * history just loaded from the store continues it (the same event at the cached version, by hash), so a state is
+ * never older than the store: another writer, another JVM or a restored backup simply make it fold the new events
+ * or the whole history again.
  *
  * <p>Thread-safe if the store is.
  */
@@ -45,6 +53,7 @@ public final class CaseService {
   private final CaseStore store;
   private final Clock clock;
   private final OutputRules outputRules;
+  private final EventAppender appender;
   private final ConcurrentMap<SopKey, CaseDecider> deciders = new ConcurrentHashMap<>();
   private final ConcurrentMap<CaseId, ContentCase> states;
 
@@ -74,6 +83,23 @@ public final class CaseService {
    */
   public CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
       OutputRules outputRules, int stateCacheSize) {
+    this(registry, forNewCases, store, clock, outputRules, stateCacheSize, null);
+  }
+
+  /**
+   * A service that stores events through {@code appender} (the runtime's, which records outbox entries in the
+   * same atomic step) instead of appending them to {@code store} directly; {@code store} is still read.
+   *
+   * @param registry the definitions cases may run under
+   * @param forNewCases the key of the definition new cases run under; must be registered
+   * @param store where histories are read from
+   * @param clock the time of events
+   * @param outputRules the platform rules for captions and designs
+   * @param stateCacheSize how many case states to keep; not negative
+   * @param appender how events are stored; {@code null} for {@code store.append}
+   */
+  public CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
+      OutputRules outputRules, int stateCacheSize, EventAppender appender) {
     checkArgument(stateCacheSize >= 0, "stateCacheSize must not be negative but was %s", stateCacheSize);
     this.states = CacheBuilder.newBuilder().maximumSize(stateCacheSize).<CaseId, ContentCase>build().asMap();
     this.registry = checkNotNull(registry, "registry");
@@ -82,16 +108,44 @@ public final class CaseService {
     this.store = checkNotNull(store, "store");
     this.clock = checkNotNull(clock, "clock");
     this.outputRules = checkNotNull(outputRules, "outputRules");
+    this.appender = appender != null ? appender
+        : (definition, before, after, events) -> store.append(before.id(), before.version(), events);
   }
 
   /**
-   * Handles {@code command}.
+   * Handles {@code command} as given: the person and roles in it are taken on trust, and the events record no
+   * principal. This is the low-level path for tests, imports and the library's own outbox; an application takes
+   * commands through the runtime, which looks the roles up in its directory.
    *
    * @throws CaseRuleViolation if it breaks a rule; nothing is recorded
+   * @throws TamperedHistoryException if the case's history does not verify; nothing is recorded
    * @throws VersionConflictException if it lost {@link #MAX_ATTEMPTS} races in a row
    */
   public CommandResult handle(CaseCommand command) {
+    return handle(command, Optional.empty());
+  }
+
+  /**
+   * Handles {@code command} on behalf of {@code principal}, whose person and roles the caller looked up in its
+   * directory and put in the command; the events record the principal.
+   *
+   * @throws CaseRuleViolation if it breaks a rule; nothing is recorded
+   * @throws TamperedHistoryException if the case's history does not verify; nothing is recorded
+   * @throws VersionConflictException if it lost {@link #MAX_ATTEMPTS} races in a row
+   */
+  public CommandResult handle(CaseCommand command, Optional<Principal> principal) {
+    return handle(command, principal, () -> { });
+  }
+
+  /**
+   * Like {@link #handle(CaseCommand, Optional)}, running {@code beforeAppend} once the command is accepted and
+   * before its events are stored (at every attempt after a lost race): the runtime stores uploaded files there, so
+   * that a refused command leaves no file behind. If it throws, nothing is recorded.
+   */
+  public CommandResult handle(CaseCommand command, Optional<Principal> principal, Runnable beforeAppend) {
     checkNotNull(command, "command");
+    checkNotNull(principal, "principal");
+    checkNotNull(beforeAppend, "beforeAppend");
     VersionConflictException last = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       ImmutableList<RecordedEvent> history = store.load(command.caseId());
@@ -102,17 +156,20 @@ public final class CaseService {
             .filter(e -> e.commandId().equals(command.commandId())).collect(ImmutableList.toImmutableList());
         return new CommandResult(state, before, true);
       }
-      ImmutableList<RecordedEvent> events = decider.decide(state, command, clock.instant());
+      ImmutableList<RecordedEvent> events = decider.decide(state, command, clock.instant(), principal);
+      ContentCase after = state;
+      for (RecordedEvent e : events) {
+        after = after.apply(decider.definition(), e);
+      }
+      if (!events.isEmpty()) {
+        beforeAppend.run();
+      }
       try {
-        store.append(command.caseId(), state.version(), events);
+        appender.append(decider.definition(), state, after, events);
       } catch (VersionConflictException e) {
         last = e;
         LOG.debug("case {}: lost a race at version {} (attempt {})", command.caseId(), state.version(), attempt);
         continue;
-      }
-      ContentCase after = state;
-      for (RecordedEvent e : events) {
-        after = after.apply(decider.definition(), e);
       }
       // Not atomic on purpose (Guava's compute is slow): two threads finishing on one case in the opposite order of
       // their appends may leave the older state cached, and stateOf then finds it stale and folds the history.
@@ -125,19 +182,27 @@ public final class CaseService {
     throw last;
   }
 
-  /** The case's current state; {@link CaseStatus#NEW} if it has no events. */
+  /**
+   * The case's current state; {@link CaseStatus#NEW} if it has no events.
+   *
+   * @throws TamperedHistoryException if the case's history does not verify
+   */
   public ContentCase get(CaseId id) {
     ImmutableList<RecordedEvent> history = store.load(id);
     return stateOf(id, deciderFor(history), history);
   }
 
-  /** The case, if it exists. */
+  /**
+   * The case, if it exists.
+   *
+   * @throws TamperedHistoryException if the case's history does not verify
+   */
   public Optional<ContentCase> find(CaseId id) {
     ContentCase c = get(id);
     return c.status() == CaseStatus.NEW ? Optional.empty() : Optional.of(c);
   }
 
-  /** The case's history. */
+  /** The case's history as stored (not verified here: see {@link HashChain#verify}). */
   public ImmutableList<RecordedEvent> history(CaseId id) {
     return store.load(id);
   }
@@ -147,13 +212,36 @@ public final class CaseService {
     return deciderFor(store.load(id)).definition();
   }
 
-  // The cached state if it is exactly the state after this history (same version and head hash), else the fold.
+  /** The key of the definition new cases run under. */
+  public SopKey definitionForNewCases() {
+    return forNewCases;
+  }
+
+  // The state after this history, verified: from the cached state when the history continues it (only the newer
+  // events are verified and folded), else from the whole history.
   private ContentCase stateOf(CaseId id, CaseDecider decider, List<RecordedEvent> history) {
     ContentCase cached = states.get(id);
-    if (cached != null && cached.version() == history.size() && cached.headHash().equals(HashChain.head(history))) {
-      return cached;
+    int from = 0;
+    ContentCase state = ContentCase.empty(id);
+    if (cached != null && cached.version() > 0 && cached.version() <= history.size()
+        && history.get((int) cached.version() - 1).hash().equals(cached.headHash())) {
+      if (cached.version() == history.size()) {
+        return cached;
+      }
+      from = (int) cached.version();
+      state = cached;
     }
-    return ContentCase.replay(id, decider.definition(), history);
+    Optional<HashChain.Break> broken = HashChain.verifyFrom(history, from, state.headHash());
+    if (broken.isPresent()) {
+      states.remove(id);
+      int at = broken.get().index();
+      LOG.warn("case {}: the history does not verify at event {} ({})", id, at + 1, broken.get().reason());
+      throw new TamperedHistoryException(id, at + 1, broken.get().reason());
+    }
+    for (int i = from; i < history.size(); i++) {
+      state = state.apply(decider.definition(), history.get(i));
+    }
+    return state;
   }
 
   private CaseDecider deciderFor(List<RecordedEvent> history) {

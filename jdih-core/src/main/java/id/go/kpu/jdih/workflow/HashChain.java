@@ -1,8 +1,5 @@
 package id.go.kpu.jdih.workflow;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import com.google.common.hash.Hashing;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.sop.SopKey;
 import java.time.Instant;
@@ -12,9 +9,10 @@ import java.util.OptionalInt;
 
 /**
  * The SHA-256 hash chain over a case's events. Each event's hash covers its fields and its predecessor's hash, so
- * verification detects an altered, removed, inserted or reordered event. Removing events from the end leaves a
- * shorter valid chain; compare the {@link #head head} with one kept elsewhere (an archive's manifest, say) to detect
- * that too.
+ * verification detects an altered, removed, inserted or reordered event. Each event is checked by the
+ * {@link HashFormat} it was written with, so a history begun by an older version goes on verifying. Removing
+ * events from the end leaves a shorter valid chain; compare the {@link #head head} with one kept elsewhere (an
+ * archive's manifest, say) to detect that too.
  */
 public final class HashChain {
 
@@ -23,19 +21,14 @@ public final class HashChain {
 
   private HashChain() {}
 
-  static String hash(CaseId caseId, long sequence, SopKey sop, CommandId commandId, Person actor, Instant at,
-      OptionalInt activity, CaseEvent payload, String previousHash) {
-    StringBuilder sb = new StringBuilder(256);
-    Canonical.encode(caseId, sb);
-    Canonical.encode(sequence, sb);
-    Canonical.encode(sop, sb);
-    Canonical.encode(commandId, sb);
-    Canonical.encode(actor, sb);
-    Canonical.encode(at, sb);
-    Canonical.encode(activity, sb);
-    Canonical.encode(payload, sb);
-    Canonical.encode(previousHash, sb);
-    return Hashing.sha256().hashString(sb, UTF_8).toString();
+  static String hash(HashFormat format, CaseId caseId, long sequence, SopKey sop, CommandId commandId,
+      Optional<Principal> principal, Person actor, Instant at, OptionalInt activity, CaseEvent payload,
+      String previousHash) {
+    return switch (format) {
+      case LEGACY_1 -> LegacyHash.hash(caseId, sequence, sop, commandId, actor, at, activity, payload, previousHash);
+      case JCS_2 -> EventDocument.hash(EventDocument.of(format, caseId, sequence, sop, commandId, principal, actor,
+          at, activity, payload, previousHash));
+    };
   }
 
   /** The hash of the last event, or {@link #GENESIS} for an empty history. */
@@ -50,8 +43,22 @@ public final class HashChain {
    * @return empty if the chain is intact, else the first break
    */
   public static Optional<Break> verify(List<RecordedEvent> events) {
-    String previous = GENESIS;
-    for (int i = 0; i < events.size(); i++) {
+    return verifyFrom(events, 0, GENESIS);
+  }
+
+  /**
+   * Verifies the events from index {@code from} on, given that the events before it were verified already and
+   * end at {@code previousHash}: sequences {@code from + 1, from + 2, ...} of the first event's case, each hash
+   * correct and chained to its predecessor's. Used to check only what is new since a verified state.
+   *
+   * @param events the whole history
+   * @param from the index of the first event to check (0 for all)
+   * @param previousHash the hash of the event at {@code from - 1}, {@link #GENESIS} for {@code from == 0}
+   * @return empty if those events are intact and continue {@code previousHash}, else the first break
+   */
+  public static Optional<Break> verifyFrom(List<RecordedEvent> events, int from, String previousHash) {
+    String previous = previousHash;
+    for (int i = from; i < events.size(); i++) {
       RecordedEvent e = events.get(i);
       if (!e.caseId().equals(events.get(0).caseId())) {
         return Optional.of(new Break(i, Reason.FOREIGN_EVENT));

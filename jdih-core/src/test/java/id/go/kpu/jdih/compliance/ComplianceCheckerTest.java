@@ -153,8 +153,9 @@ class ComplianceCheckerTest {
     ImmutableList<RecordedEvent> h = compliant();
     RecordedEvent e = h.get(3);
     List<RecordedEvent> tampered = new java.util.ArrayList<>(h);
-    tampered.set(3, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
-        e.activity(), new CaseEvent.Summarized("diubah"), e.previousHash(), e.hash()));
+    tampered.set(3, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(),
+        e.principal(), e.actor(), e.at(),
+        e.activity(), new CaseEvent.Summarized("diubah"), e.previousHash(), e.hash(), e.hashFormat()));
     assertThat(checker.check(tampered, asOf).findings(Finding.Rule.BROKEN_CHAIN)).hasSize(1);
   }
 

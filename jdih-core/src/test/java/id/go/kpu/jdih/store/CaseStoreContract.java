@@ -132,8 +132,9 @@ public abstract class CaseStoreContract {
     List<RecordedEvent> events = fullCase(id);
     store.append(id, 0, events.subList(0, 2));
     RecordedEvent e = events.get(2);
-    RecordedEvent tampered = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
-        e.activity(), new CaseEvent.Summarized("diubah"), e.previousHash(), e.hash());
+    RecordedEvent tampered = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(),
+        e.principal(), e.actor(), e.at(),
+        e.activity(), new CaseEvent.Summarized("diubah"), e.previousHash(), e.hash(), e.hashFormat());
     // a batch whose second event is bad: the first must not be written either
     assertThatThrownBy(() -> store.append(id, 2, List.of(e, tampered)))
         .isInstanceOf(InvalidAppendException.class);

@@ -31,8 +31,9 @@ class HashChainTest {
   }
 
   private static RecordedEvent withPayload(RecordedEvent e, CaseEvent payload) {
-    return new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(), e.activity(),
-        payload, e.previousHash(), e.hash());
+    return new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(),
+        e.principal(), e.actor(), e.at(), e.activity(),
+        payload, e.previousHash(), e.hash(), e.hashFormat());
   }
 
   @Test
@@ -52,24 +53,27 @@ class HashChainTest {
     // A changed actor is an alteration too.
     RecordedEvent e = history.get(1);
     altered = new ArrayList<>(history);
-    altered.set(1, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), Fixtures.STAF, e.at(),
-        e.activity(), e.payload(), e.previousHash(), e.hash()));
+    altered.set(1, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(),
+        e.principal(), Fixtures.STAF, e.at(),
+        e.activity(), e.payload(), e.previousHash(), e.hash(), e.hashFormat()));
     assertThat(HashChain.verify(altered)).contains(new HashChain.Break(1, HashChain.Reason.ALTERED));
   }
 
   @Test
   void anEventRebuiltFromItsFieldsIsEqualAndComputesTheSameHash() {
     for (RecordedEvent e : history) {
-      RecordedEvent copy = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
-          e.activity(), e.payload(), e.previousHash(), e.hash());
+      RecordedEvent copy = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(),
+          e.principal(), e.actor(), e.at(),
+          e.activity(), e.payload(), e.previousHash(), e.hash(), e.hashFormat());
       // create() remembers its hash; the copy recomputes it from the fields: both must agree.
       assertThat(copy).isEqualTo(e).hasSameHashCodeAs(e);
       assertThat(copy.expectedHash()).isEqualTo(e.expectedHash()).isEqualTo(e.hash());
     }
     // A copy carrying a wrong hash is not equal and its fields still tell the right one.
     RecordedEvent e = history.get(2);
-    RecordedEvent wrong = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
-        e.activity(), e.payload(), e.previousHash(), Fixtures.sha(7));
+    RecordedEvent wrong = new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(),
+        e.principal(), e.actor(), e.at(),
+        e.activity(), e.payload(), e.previousHash(), Fixtures.sha(7), e.hashFormat());
     assertThat(wrong).isNotEqualTo(e);
     assertThat(wrong.expectedHash()).isEqualTo(e.hash());
   }
@@ -102,8 +106,9 @@ class HashChainTest {
     List<RecordedEvent> renumbered = new ArrayList<>(history.subList(0, 2));
     for (int i = 3; i < history.size(); i++) {
       RecordedEvent e = history.get(i);
-      renumbered.add(new RecordedEvent(e.caseId(), e.sequence() - 1, e.sop(), e.commandId(), e.actor(), e.at(),
-          e.activity(), e.payload(), e.previousHash(), e.hash()));
+      renumbered.add(new RecordedEvent(e.caseId(), e.sequence() - 1, e.sop(), e.commandId(),
+          e.principal(), e.actor(), e.at(),
+          e.activity(), e.payload(), e.previousHash(), e.hash(), e.hashFormat()));
     }
     assertThat(HashChain.verify(renumbered)).contains(new HashChain.Break(2, HashChain.Reason.BROKEN_LINK));
 

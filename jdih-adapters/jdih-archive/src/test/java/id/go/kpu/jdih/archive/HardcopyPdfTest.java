@@ -216,8 +216,8 @@ class HardcopyPdfTest {
   void aBrokenHistoryIsNotPrinted() {
     List<RecordedEvent> events = new ArrayList<>(world.withdrawn(CaseId.of("kasus-rusak")));
     RecordedEvent e = events.get(1);
-    events.set(1, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
-        e.activity(), new CaseEvent.Approved(Optional.of("disisipkan")), e.previousHash(), e.hash()));
+    events.set(1, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.principal(), e.actor(), e.at(),
+        e.activity(), new CaseEvent.Approved(Optional.of("disisipkan")), e.previousHash(), e.hash(), e.hashFormat()));
     ArchiveException ex = catchThrowableOfType(ArchiveException.class, () -> pdf.render(world.reference, events));
     assertThat(ex.problem()).isEqualTo(Problem.BROKEN_CHAIN);
     assertThat(ex.getMessage()).contains("peristiwa ke-2");

@@ -209,8 +209,8 @@ class SoftcopyBundleTest {
 
     List<RecordedEvent> altered = new ArrayList<>(events);
     RecordedEvent e = altered.get(3);
-    altered.set(3, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.actor(), e.at(),
-        e.activity(), new CaseEvent.Summarized("Rangkuman yang diubah"), e.previousHash(), e.hash()));
+    altered.set(3, new RecordedEvent(e.caseId(), e.sequence(), e.sop(), e.commandId(), e.principal(), e.actor(), e.at(),
+        e.activity(), new CaseEvent.Summarized("Rangkuman yang diubah"), e.previousHash(), e.hash(), e.hashFormat()));
     ArchiveException broken = catchThrowableOfType(ArchiveException.class,
         () -> bundle.writeCase(zip, world.reference, altered, world.media));
     assertThat(broken.problem()).isEqualTo(Problem.BROKEN_CHAIN);

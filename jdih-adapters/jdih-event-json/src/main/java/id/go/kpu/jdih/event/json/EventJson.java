@@ -45,8 +45,11 @@ import java.util.Deque;
  */
 public final class EventJson {
 
-  /** The format version this codec writes and the only one it reads; the {@code "v"} field of every line. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The format version this codec writes, the {@code "v"} field of every line; it reads this one and version 1
+   * (the lines jdih 0.1 wrote).
+   */
+  public static final int FORMAT_VERSION = 2;
 
   private final JsonFactory factory;
   private final ObjectMapper mapper;

@@ -18,20 +18,25 @@ import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.ContentProposal;
+import id.go.kpu.jdih.workflow.HashFormat;
 import id.go.kpu.jdih.workflow.Meeting;
 import id.go.kpu.jdih.workflow.Person;
 import id.go.kpu.jdih.workflow.PlatformPost;
+import id.go.kpu.jdih.workflow.Principal;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Reads one event of format version {@value EventJson#FORMAT_VERSION} from its JSON tree, strictly. */
+/** Reads one event of format version 1 or {@value EventJson#FORMAT_VERSION} from its JSON tree, strictly. */
 final class EventReader {
 
-  private static final Set<String> EVENT = ImmutableSet.of("v", "caseId", "sequence", "sop", "commandId", "actor",
-      "at", "activity", "payload", "previousHash", "hash");
+  private static final Set<String> EVENT_V1 = ImmutableSet.of("v", "caseId", "sequence", "sop", "commandId",
+      "actor", "at", "activity", "payload", "previousHash", "hash");
+  private static final Set<String> EVENT_V2 = ImmutableSet.<String>builder().addAll(EVENT_V1).add("hashFormat",
+      "principal").build();
   private static final Set<String> SOP = ImmutableSet.of("officeId", "number", "revision");
   private static final Set<String> PERSON = ImmutableSet.of("nip", "name", "roles");
   private static final Set<String> PROPOSAL = ImmutableSet.of("title", "category", "material", "legalProduct",
@@ -77,12 +82,19 @@ final class EventReader {
     if (v == null || v.isNull()) {
       throw new EventJsonException(Problem.MISSING_FIELD, "v", Text.of("versi format", "the format version"));
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() != EventJson.FORMAT_VERSION) {
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1
+        || v.intValue() > EventJson.FORMAT_VERSION) {
       throw new EventJsonException(Problem.UNSUPPORTED_VERSION, "v", Text.of(
-          "versi " + v + ", pembaca ini mengenal versi " + EventJson.FORMAT_VERSION,
-          "version " + v + ", this reader knows version " + EventJson.FORMAT_VERSION));
+          "versi " + v + ", pembaca ini mengenal versi 1 sampai " + EventJson.FORMAT_VERSION,
+          "version " + v + ", this reader knows versions 1 to " + EventJson.FORMAT_VERSION));
     }
-    JsonObject o = JsonObject.open(root, "", EVENT);
+    int version = v.intValue();
+    JsonObject o = JsonObject.open(root, "", version == 1 ? EVENT_V1 : EVENT_V2);
+    // Version 1 lines were all hashed with format 1 and name no principal.
+    HashFormat format = version == 1 ? HashFormat.LEGACY_1
+        : construct(o.at("hashFormat"), () -> HashFormat.of(o.int32("hashFormat")));
+    Optional<Principal> principal = version == 1 ? Optional.empty()
+        : o.optionalString("principal").map(p -> construct(o.at("principal"), () -> Principal.of(p)));
     CaseId caseId = construct(o.at("caseId"), () -> CaseId.of(o.string("caseId")));
     long sequence = o.int64("sequence");
     JsonObject s = o.object("sop", SOP);
@@ -94,8 +106,8 @@ final class EventReader {
     CaseEvent payload = payload(o.object("payload", ALL_PAYLOAD_FIELDS));
     String previousHash = o.string("previousHash");
     String hash = o.string("hash");
-    return construct(o.at("sequence"), () -> new RecordedEvent(caseId, sequence, sop, commandId, actor, at,
-        activity, payload, previousHash, hash));
+    return construct(o.at("sequence"), () -> new RecordedEvent(caseId, sequence, sop, commandId, principal, actor,
+        at, activity, payload, previousHash, hash, format));
   }
 
   private static Person person(JsonObject o) {

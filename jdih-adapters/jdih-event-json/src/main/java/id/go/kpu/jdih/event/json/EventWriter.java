@@ -13,12 +13,18 @@ import id.go.kpu.jdih.workflow.Person;
 import id.go.kpu.jdih.workflow.PlatformPost;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Writes one event in format version {@value EventJson#FORMAT_VERSION}, field by field in a fixed order, so that
- * the same event always gives the same bytes. The field names are this format's own, not the Java names: renaming
+ * Writes one event in format version {@value EventJson#FORMAT_VERSION}, field by field in a fixed order, sets
+ * sorted, so that the same event always gives the same bytes and the line without {@code v} and {@code hash} is
+ * exactly the document {@link id.go.kpu.jdih.workflow.EventDocument} hashes. The field names are this format's own, not the Java names: renaming
  * a record component in jdih-core must not change stored logs.
  */
 final class EventWriter {
@@ -28,6 +34,7 @@ final class EventWriter {
   static void event(JsonGenerator g, RecordedEvent e) throws IOException {
     g.writeStartObject();
     g.writeNumberField("v", EventJson.FORMAT_VERSION);
+    g.writeNumberField("hashFormat", required(e.hashFormat(), "hashFormat").number());
     string(g, "caseId", e.caseId().value(), "");
     g.writeNumberField("sequence", e.sequence());
     g.writeObjectFieldStart("sop");
@@ -36,6 +43,9 @@ final class EventWriter {
     g.writeNumberField("revision", e.sop().revision());
     g.writeEndObject();
     string(g, "commandId", e.commandId().value(), "");
+    if (e.principal().isPresent()) {
+      string(g, "principal", e.principal().get().name(), "");
+    }
     person(g, e.actor());
     string(g, "at", e.at().toString(), "");
     if (e.activity().isPresent()) {
@@ -52,12 +62,12 @@ final class EventWriter {
     g.writeObjectFieldStart("actor");
     string(g, "nip", required(p.nip(), "actor.nip").value(), "actor");
     string(g, "name", p.name(), "actor");
-    g.writeArrayFieldStart("roles");
+    List<String> roles = new ArrayList<>();
     int i = 0;
     for (var role : required(p.roles(), "actor.roles")) {
-      g.writeString(required(role.value(), "actor.roles[" + i++ + "]"));
+      roles.add(required(role.value(), "actor.roles[" + i++ + "]"));
     }
-    g.writeEndArray();
+    sortedArray(g, "roles", roles);
     g.writeEndObject();
   }
 
@@ -123,7 +133,7 @@ final class EventWriter {
     if (legal.isPresent()) {
       legalProduct(g, legal.get(), path + ".legalProduct");
     }
-    enumArray(g, "platforms", x.platforms(), path);
+    enumSet(g, "platforms", x.platforms(), path);
     g.writeEndObject();
   }
 
@@ -169,7 +179,8 @@ final class EventWriter {
     stringArray(g, "attendees", x.attendees(), path);
     string(g, "conclusions", x.conclusions(), path);
     documentRef(g, "minutes", required(x.minutes(), path + ".minutes"), path + ".minutes");
-    stringArray(g, "equipmentConfirmed", x.equipmentConfirmed(), path);
+    sortedArray(g, "equipmentConfirmed", new ArrayList<>(required(x.equipmentConfirmed(),
+        path + ".equipmentConfirmed")));
     g.writeEndObject();
   }
 
@@ -199,9 +210,12 @@ final class EventWriter {
     g.writeObjectFieldStart("caption");
     string(g, "text", x.text(), path);
     g.writeObjectFieldStart("perPlatform");
+    Map<String, String> sorted = new TreeMap<>();
     for (var entry : required(x.perPlatform(), path + ".perPlatform").entrySet()) {
-      // ImmutableMap keeps insertion order, and so does the JSON object: the order survives the round trip.
-      g.writeStringField(entry.getKey().name(), entry.getValue());
+      sorted.put(entry.getKey().name(), entry.getValue());
+    }
+    for (var entry : sorted.entrySet()) {
+      g.writeStringField(entry.getKey(), entry.getValue());
     }
     g.writeEndObject();
     g.writeEndObject();
@@ -243,11 +257,21 @@ final class EventWriter {
     g.writeEndArray();
   }
 
-  private static void enumArray(JsonGenerator g, String name, Collection<? extends Enum<?>> values, String parent)
+  private static void enumSet(JsonGenerator g, String name, Collection<? extends Enum<?>> values, String parent)
       throws IOException {
-    g.writeArrayFieldStart(name);
+    List<String> names = new ArrayList<>();
     for (Enum<?> e : required(values, join(parent, name))) {
-      g.writeString(e.name());
+      names.add(e.name());
+    }
+    sortedArray(g, name, names);
+  }
+
+  // A set is written sorted by UTF-16 code units, as the hashed document has it (EventDocument).
+  private static void sortedArray(JsonGenerator g, String name, List<String> values) throws IOException {
+    Collections.sort(values);
+    g.writeArrayFieldStart(name);
+    for (String s : values) {
+      g.writeString(s);
     }
     g.writeEndArray();
   }

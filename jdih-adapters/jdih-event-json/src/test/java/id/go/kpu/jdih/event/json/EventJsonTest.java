@@ -2,8 +2,11 @@ package id.go.kpu.jdih.event.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import id.go.kpu.jdih.content.LegalProductRef;
@@ -15,7 +18,11 @@ import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CommandId;
+import id.go.kpu.jdih.workflow.CanonicalJson;
+import id.go.kpu.jdih.workflow.EventDocument;
 import id.go.kpu.jdih.workflow.HashChain;
+import id.go.kpu.jdih.workflow.HashFormat;
+import id.go.kpu.jdih.workflow.Principal;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,6 +31,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +59,7 @@ class EventJsonTest {
   /** Asserts the line is one event of this format that decodes to {@code e} exactly, and re-encodes identically. */
   private RecordedEvent roundTrip(RecordedEvent e) {
     String line = json.write(e);
-    assertThat(line).doesNotContain("\n", "\r").startsWith("{\"v\":1,").endsWith("}");
+    assertThat(line).doesNotContain("\n", "\r").startsWith("{\"v\":2,\"hashFormat\":").endsWith("}");
     RecordedEvent back = json.read(line);
     assertThat(back).isEqualTo(e);
     assertThat(back.expectedHash()).isEqualTo(back.hash()).isEqualTo(e.hash());
@@ -115,12 +124,13 @@ class EventJsonTest {
   }
 
   @Test
-  void captionPerPlatformTextsKeepTheirOrder() {
+  void captionPerPlatformTextsAreWrittenByPlatformNameAndPostsKeepTheirOrder() {
     RecordedEvent e = Histories.withRejection(CaseId.of("keterangan")).get(7);
     String line = json.write(e);
-    assertThat(line).contains("\"perPlatform\":{\"X\":\"SE 12/2024 singkat untuk X\",\"INSTAGRAM\":");
+    assertThat(line).contains("\"perPlatform\":{\"INSTAGRAM\":").contains(",\"X\":\"SE 12/2024 singkat untuk X\"}");
     CaseEvent.CaptionWritten c = (CaseEvent.CaptionWritten) json.read(line).payload();
-    assertThat(c.caption().perPlatform().keySet().asList()).containsExactly(Platform.X, Platform.INSTAGRAM);
+    assertThat(c.caption().perPlatform().keySet().asList()).containsExactly(Platform.INSTAGRAM, Platform.X);
+    assertThat(c.caption()).isEqualTo(((CaseEvent.CaptionWritten) e.payload()).caption());
     assertThat(c.caption().textFor(Platform.TELEGRAM)).startsWith("Kenali Surat Edaran");
     RecordedEvent publication = Histories.withRejection(CaseId.of("keterangan")).get(8);
     CaseEvent.PublicationRecorded p = (CaseEvent.PublicationRecorded) json.read(json.write(publication)).payload();
@@ -135,7 +145,7 @@ class EventJsonTest {
     RecordedEvent e = RecordedEvent.create(CaseId.of("kasus-1"), 4, ReferenceSop.definition().key(),
         CommandId.of("cmd-4"), Fixtures.STAF, Instant.parse("2024-03-04T05:00:00Z"), OptionalInt.of(4),
         new CaseEvent.Summarized("Rangkuman: infografis 4:5, terbit Senin."), HashChain.GENESIS);
-    String expected = "{\"v\":1,\"caseId\":\"kasus-1\",\"sequence\":4,"
+    String expected = "{\"v\":2,\"hashFormat\":2,\"caseId\":\"kasus-1\",\"sequence\":4,"
         + "\"sop\":{\"officeId\":\"kpu-kab-kepulauan-mentawai\",\"number\":\"6 Tahun 2023\",\"revision\":0},"
         + "\"commandId\":\"cmd-4\","
         + "\"actor\":{\"nip\":\"199003032015031003\",\"name\":\"Sari Staf\",\"roles\":[\"staf\"]},"
@@ -146,7 +156,7 @@ class EventJsonTest {
     assertThat(json.read(expected)).isEqualTo(e);
     // field order does not matter to the reader
     String reordered = "{\"hash\":\"" + e.hash() + "\",\"payload\":{\"summary\":\"Rangkuman: infografis 4:5, "
-        + "terbit Senin.\",\"type\":\"summarized\"},\"v\":1,\"caseId\":\"kasus-1\",\"sequence\":4,"
+        + "terbit Senin.\",\"type\":\"summarized\"},\"v\":2,\"caseId\":\"kasus-1\",\"sequence\":4,\"hashFormat\":2,"
         + "\"sop\":{\"revision\":0,\"officeId\":\"kpu-kab-kepulauan-mentawai\",\"number\":\"6 Tahun 2023\"},"
         + "\"commandId\":\"cmd-4\",\"actor\":{\"roles\":[\"staf\"],\"nip\":\"199003032015031003\","
         + "\"name\":\"Sari Staf\"},\"at\":\"2024-03-04T05:00:00Z\",\"activity\":4,"
@@ -206,7 +216,7 @@ class EventJsonTest {
   void unknownFieldsAreRefusedWithTheirPath() {
     RecordedEvent proposed = Histories.withRejection(CaseId.of("asing")).get(0);
     String line = json.write(proposed);
-    EventJsonException top = refused(line.replace("{\"v\":1,", "{\"v\":1,\"extra\":true,"));
+    EventJsonException top = refused(line.replace("{\"v\":2,", "{\"v\":2,\"extra\":true,"));
     assertThat(top.problem()).isEqualTo(Problem.UNKNOWN_FIELD);
     assertThat(top.code()).isEqualTo("JDIH-JSON-102");
     assertThat(top.path()).isEqualTo("extra");
@@ -240,10 +250,17 @@ class EventJsonTest {
         new Case(summary.substring(0, summary.indexOf("Rangkuman") + 5), Problem.MALFORMED, "payload.summary"),
         new Case(summary + " {}", Problem.MALFORMED, ""),
         new Case(summary + "x", Problem.MALFORMED, ""),
-        new Case(summary.replace("{\"v\":1,", "{\"v\":1,\"v\":1,"), Problem.MALFORMED, "v"),
-        new Case(summary.replace("{\"v\":1,", "{"), Problem.MISSING_FIELD, "v"),
-        new Case(summary.replace("{\"v\":1,", "{\"v\":2,"), Problem.UNSUPPORTED_VERSION, "v"),
-        new Case(summary.replace("{\"v\":1,", "{\"v\":\"1\","), Problem.UNSUPPORTED_VERSION, "v"),
+        new Case(summary.replace("{\"v\":2,", "{\"v\":2,\"v\":2,"), Problem.MALFORMED, "v"),
+        new Case(summary.replace("{\"v\":2,", "{"), Problem.MISSING_FIELD, "v"),
+        new Case(summary.replace("{\"v\":2,", "{\"v\":3,"), Problem.UNSUPPORTED_VERSION, "v"),
+        new Case(summary.replace("{\"v\":2,", "{\"v\":0,"), Problem.UNSUPPORTED_VERSION, "v"),
+        new Case(summary.replace("{\"v\":2,", "{\"v\":\"2\","), Problem.UNSUPPORTED_VERSION, "v"),
+        new Case(summary.replace("\"hashFormat\":2,", ""), Problem.MISSING_FIELD, "hashFormat"),
+        new Case(summary.replace("\"hashFormat\":2,", "\"hashFormat\":7,"), Problem.INVALID_VALUE, "hashFormat"),
+        // a version 1 line has no hash format and no principal
+        new Case(summary.replace("{\"v\":2,", "{\"v\":1,"), Problem.UNKNOWN_FIELD, "hashFormat"),
+        new Case(summary.replace("\"commandId\":", "\"principal\":\" spasi\",\"commandId\":"),
+            Problem.INVALID_VALUE, "principal"),
         new Case(summary.replace("\"summary\":\"", "\"ringkasan\":\""), Problem.UNKNOWN_FIELD, "payload.ringkasan"),
         new Case(summary.replace("\"type\":\"summarized\",", ""), Problem.MISSING_FIELD, "payload.type"),
         new Case(summary.replace("\"type\":\"summarized\"", "\"type\":\"dirangkum\""), Problem.INVALID_VALUE,
@@ -265,19 +282,20 @@ class EventJsonTest {
         new Case(summary.replace("\"name\":\"Sari Staf\",", ""), Problem.MISSING_FIELD, "actor.name"),
         new Case(proposed.replace("\"category\":\"PRODUK_HUKUM\"", "\"category\":\"produk_hukum\""),
             Problem.INVALID_VALUE, "payload.proposal.category"),
-        new Case(proposed.replace("\"platforms\":[\"X\",", "\"platforms\":[\"TIKTOK\","), Problem.INVALID_VALUE,
+        new Case(proposed.replace("\"platforms\":[\"INSTAGRAM\",", "\"platforms\":[\"TIKTOK\","), Problem.INVALID_VALUE,
             "payload.proposal.platforms[0]"),
         new Case(proposed.replace("\"enactedOn\":\"2020-11-02\"", "\"enactedOn\":\"2-11-2020\""),
             Problem.INVALID_VALUE, "payload.proposal.legalProduct.enactedOn"),
         new Case(proposed.replace("\"kind\":\"DICABUT\"", "\"kind\":null"), Problem.MISSING_FIELD,
             "payload.proposal.legalProduct.relations[1].kind"),
-        new Case(caption.replace("\"perPlatform\":{\"X\":", "\"perPlatform\":{\"TWITTER\":"), Problem.INVALID_VALUE,
-            "payload.caption.perPlatform[TWITTER]"),
-        new Case(caption.replace("\"perPlatform\":{\"X\":\"", "\"perPlatform\":{\"X\":\"a\",\"X\":\""),
+        new Case(caption.replace("\"perPlatform\":{\"INSTAGRAM\":", "\"perPlatform\":{\"TWITTER\":"),
+            Problem.INVALID_VALUE, "payload.caption.perPlatform[TWITTER]"),
+        new Case(caption.replace("\"perPlatform\":{\"INSTAGRAM\":\"", "\"perPlatform\":{\"X\":\"a\",\"X\":\""),
             Problem.MALFORMED, "payload.caption.perPlatform.X"),
         new Case(meeting.replace("\"bytes\":48213", "\"bytes\":4.8e4"), Problem.WRONG_TYPE,
             "payload.meeting.minutes.bytes"));
     for (Case c : cases) {
+      assertThat(c.line()).as("each case changes its line").isNotIn(proposed, summary, caption, meeting);
       EventJsonException e = refused(c.line());
       assertThat(e.problem()).as("%s", c.line()).isEqualTo(c.problem());
       assertThat(e.path()).as("%s", c.line()).isEqualTo(c.path());
@@ -311,17 +329,18 @@ class EventJsonTest {
 
   @Test
   void aNullRequiredValueCannotBeWritten() {
-    RecordedEvent e = RecordedEvent.create(CaseId.of("kosong"), 1, ReferenceSop.definition().key(),
-        CommandId.of("n-1"), Fixtures.STAF, Instant.EPOCH, OptionalInt.of(4), new CaseEvent.Summarized(null),
-        HashChain.GENESIS);
+    // Such an event cannot be created (its hash cannot be computed); a store could still be handed one.
+    assertThatIllegalArgumentException().isThrownBy(() -> RecordedEvent.create(CaseId.of("kosong"), 1,
+        ReferenceSop.definition().key(), CommandId.of("n-1"), Fixtures.STAF, Instant.EPOCH, OptionalInt.of(4),
+        new CaseEvent.Summarized(null), HashChain.GENESIS)).withMessageContaining("payload.summary");
+    RecordedEvent e = unhashed(new CaseEvent.Summarized(null), OptionalInt.of(4));
     EventJsonException x = catchThrowableOfType(EventJsonException.class, () -> json.write(e));
     assertThat(x.problem()).isEqualTo(Problem.NOT_ENCODABLE);
     assertThat(x.code()).isEqualTo("JDIH-JSON-107");
     assertThat(x.path()).isEqualTo("payload.summary");
-    RecordedEvent items = RecordedEvent.create(CaseId.of("kosong"), 1, ReferenceSop.definition().key(),
-        CommandId.of("n-1"), Fixtures.STAF, Instant.EPOCH, OptionalInt.of(5), new CaseEvent.DesignAttached(
-            ImmutableList.of(new id.go.kpu.jdih.content.MediaItem("f", null, 1, 1, 1, Fixtures.sha(1)))),
-        HashChain.GENESIS);
+    RecordedEvent items = unhashed(new CaseEvent.DesignAttached(
+        ImmutableList.of(new id.go.kpu.jdih.content.MediaItem("f", null, 1, 1, 1, Fixtures.sha(1)))),
+        OptionalInt.of(5));
     assertThat(catchThrowableOfType(EventJsonException.class, () -> json.write(items)).path())
         .isEqualTo("payload.items[0].mediaType");
   }
@@ -355,10 +374,68 @@ class EventJsonTest {
   }
 
   @Test
-  void setsAreReadInTheirWrittenOrder() {
+  void setsAreWrittenSortedAndReadInTheirWrittenOrder() {
     RecordedEvent e = Histories.withRejection(CaseId.of("urutan")).get(0);
-    ImmutableSet<Platform> platforms = ((CaseEvent.Proposed) json.read(json.write(e)).payload()).proposal()
-        .platforms();
-    assertThat(platforms.asList()).containsExactly(Platform.X, Platform.INSTAGRAM, Platform.TELEGRAM);
+    assertThat(((CaseEvent.Proposed) e.payload()).proposal().platforms().asList())
+        .containsExactly(Platform.X, Platform.INSTAGRAM, Platform.TELEGRAM);
+    String line = json.write(e);
+    assertThat(line).contains("\"platforms\":[\"INSTAGRAM\",\"TELEGRAM\",\"X\"]");
+    ImmutableSet<Platform> platforms = ((CaseEvent.Proposed) json.read(line).payload()).proposal().platforms();
+    assertThat(platforms.asList()).containsExactly(Platform.INSTAGRAM, Platform.TELEGRAM, Platform.X);
+    // a version 1 line (jdih 0.1 wrote sets in their iteration order) is read in its order
+    String v1 = line.replace("{\"v\":2,\"hashFormat\":2,", "{\"v\":1,")
+        .replace("[\"INSTAGRAM\",\"TELEGRAM\",\"X\"]", "[\"X\",\"INSTAGRAM\",\"TELEGRAM\"]");
+    ImmutableSet<Platform> old = ((CaseEvent.Proposed) json.read(v1).payload()).proposal().platforms();
+    assertThat(old.asList()).containsExactly(Platform.X, Platform.INSTAGRAM, Platform.TELEGRAM);
   }
+
+  private static RecordedEvent unhashed(CaseEvent payload, OptionalInt activity) {
+    return new RecordedEvent(CaseId.of("kosong"), 1, ReferenceSop.definition().key(), CommandId.of("n-1"),
+        Optional.empty(), Fixtures.STAF, Instant.EPOCH, activity, payload, HashChain.GENESIS, Fixtures.sha(9),
+        HashFormat.JCS_2);
+  }
+
+  /** A line jdih 0.1 wrote (from a real log, kept as it was): read as format 1, and its hash still verifies. */
+  @Test
+  void aVersion1LineOfJdih01ReadsWithHashFormat1AndVerifies() {
+    String v1 = "{\"v\":1,\"caseId\":\"kasus-terbit\",\"sequence\":1,\"sop\":{\"officeId\":\"kpu-kab-kepulauan-m"
+        + "entawai\",\"number\":\"6 Tahun 2023\",\"revision\":0},\"commandId\":\"a4165ac6-d05d-45a0-8496-8"
+        + "72af9f9164e\",\"actor\":{\"nip\":\"198001012006041001\",\"name\":\"Rina Marlina\",\"roles\":[\""
+        + "kasubag-hukum\"]},\"at\":\"2026-12-04T13:51:05.312737401Z\",\"activity\":1,\"payload\":{\"type"
+        + "\":\"proposed\",\"proposal\":{\"title\":\"Tahukah kamu: DPT\",\"category\":\"INFORMASI_HUKUM\","
+        + "\"material\":\"Materi: Tahukah kamu: DPT (DPT, DPTb, DPK) \u2014 \u2713 \u00ebmoji \\ud83d"
+        + "\\uddf3\ufe0f\",\"platforms\":[\"INSTAGRAM\",\"X\"]}},\"previousHash\":\"0000000000000000000000"
+        + "000000000000000000000000000000000000000000\",\"hash\":\"658462a51c64b74eba710b626246661e4bfc57a"
+        + "1233f4d6bbd4bec99e2fb2ccf\"}";
+    RecordedEvent e = json.read(v1);
+    assertThat(e.hashFormat()).isEqualTo(HashFormat.LEGACY_1);
+    assertThat(e.principal()).isEmpty();
+    assertThat(e.expectedHash()).isEqualTo(V1_HASH);
+    // written again (an archive copies it), it becomes a version 2 line that keeps hash format 1 and its hash
+    String v2 = json.write(e);
+    assertThat(v2).startsWith("{\"v\":2,\"hashFormat\":1,");
+    assertThat(json.read(v2)).isEqualTo(e);
+    assertThat(json.read(v2).expectedHash()).isEqualTo(V1_HASH);
+  }
+
+  /** The line without {@code v} and {@code hash} is exactly the document the hash is computed over. */
+  @Test
+  void theLineWithoutVersionAndHashIsTheHashedDocument() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    List<RecordedEvent> all = new ArrayList<>(everyKindOfEvent());
+    RecordedEvent first = all.get(0);
+    all.add(RecordedEvent.create(first.caseId(), first.sequence(), first.sop(), first.commandId(),
+        Optional.of(Principal.of("rina.marlina")), first.actor(), first.at(), first.activity(), first.payload(),
+        first.previousHash()));
+    for (RecordedEvent e : all) {
+      ObjectNode line = (ObjectNode) mapper.readTree(json.write(e));
+      assertThat(line.remove("v").intValue()).isEqualTo(EventJson.FORMAT_VERSION);
+      assertThat(line.remove("hash").textValue()).isEqualTo(e.hash());
+      Map<?, ?> tree = mapper.convertValue(line, Map.class);
+      assertThat(CanonicalJson.write(tree)).isEqualTo(CanonicalJson.write(EventDocument.of(e)));
+      assertThat(EventDocument.hash(EventDocument.of(e))).isEqualTo(e.hash());
+    }
+  }
+
+  private static final String V1_HASH = "658462a51c64b74eba710b626246661e4bfc57a1233f4d6bbd4bec99e2fb2ccf";
 }

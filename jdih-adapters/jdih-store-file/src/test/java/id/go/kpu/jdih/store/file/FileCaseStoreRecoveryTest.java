@@ -12,6 +12,7 @@ import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.HashChain;
+import id.go.kpu.jdih.workflow.HashFormat;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,7 +162,7 @@ class FileCaseStoreRecoveryTest {
       second.append(id, i, events.subList(i, i + 1));
     }
     List<String> single = new ArrayList<>(Files.readAllLines(second.logFile(id)));
-    single.set(1, single.get(1).replace("\"v\":1", "\"v\":1,\"x\":0"));
+    single.set(1, single.get(1).replace("\"v\":2", "\"v\":2,\"x\":0"));
     Files.write(second.logFile(id), single);
     FileStoreException e2 = catchThrowableOfType(FileStoreException.class,
         () -> new FileCaseStore(other).version(id));
@@ -213,9 +215,10 @@ class FileCaseStoreRecoveryTest {
   @Test
   void anEventThatCannotBeWrittenIsRefusedAndNothingIsStored() {
     FileCaseStore store = new FileCaseStore(dir);
-    RecordedEvent bad = RecordedEvent.create(id, 1, Events.SOP, CommandId.of("n-1"), Events.STAF, Instant.EPOCH,
-        OptionalInt.of(4), new CaseEvent.Summarized(null),
-        HashChain.GENESIS);
+    // Not creatable (its hash cannot be computed), but a store may still be handed one.
+    RecordedEvent bad = new RecordedEvent(id, 1, Events.SOP, CommandId.of("n-1"), Optional.empty(), Events.STAF,
+        Instant.EPOCH, OptionalInt.of(4), new CaseEvent.Summarized(null), HashChain.GENESIS, "0".repeat(64),
+        HashFormat.CURRENT);
     assertThatThrownBy(() -> store.append(id, 0, List.of(bad))).isInstanceOf(InvalidAppendException.class)
         .hasMessageContaining("payload.summary");
     assertThat(store.version(id)).isZero();
