@@ -18,6 +18,17 @@ public interface MediaStore {
    */
   StoredFile put(InputStream content, String mediaType) throws IOException;
 
+  /**
+   * The reference this store gives to content whose SHA-256 is {@code sha256}: stores are content-addressed, so
+   * the same bytes always get the same reference, and a caller can check a command before storing anything. The
+   * default is {@code sha256:<hash>}.
+   *
+   * @param sha256 64 lower-case hex digits
+   */
+  default String refOf(String sha256) {
+    return "sha256:" + sha256;
+  }
+
   /** The stored file with {@code ref}, if there is one. */
   Optional<StoredFile> find(String ref);
 

@@ -1,5 +1,8 @@
 package id.go.kpu.jdih.notify;
 
+import id.go.kpu.jdih.actor.ActorDirectory;
+import id.go.kpu.jdih.workflow.Person;
+import id.go.kpu.jdih.workflow.Principal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -10,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link PersonDirectory} in memory, in the order people were first put. Thread-safe: every method holds the
- * directory's lock for the time of one map operation.
+ * A {@link PersonDirectory} and {@link ActorDirectory} in memory, in the order people were first put. A principal
+ * resolves to the person whose NIP it is (18 digits, spaces ignored) or to whom it was made a {@link #alias login
+ * alias}; the roles are the ones held when asked. Thread-safe: every method holds the directory's lock for the time
+ * of one map operation.
  */
-public final class InMemoryPersonDirectory implements PersonDirectory {
+public final class InMemoryPersonDirectory implements PersonDirectory, ActorDirectory {
 
   private final Map<Nip, Contact> contacts = new LinkedHashMap<>();
+  private final Map<Principal, Nip> aliases = new LinkedHashMap<>();
 
   /** An empty directory. */
   public InMemoryPersonDirectory() {}
@@ -24,6 +30,23 @@ public final class InMemoryPersonDirectory implements PersonDirectory {
   public synchronized void put(Contact contact) {
     checkNotNull(contact, "contact");
     contacts.put(contact.nip(), contact);
+  }
+
+  /** Lets the person with {@code nip} sign in as {@code login} too (a login name, an OIDC subject). */
+  public synchronized void alias(Principal login, Nip nip) {
+    aliases.put(checkNotNull(login, "login"), checkNotNull(nip, "nip"));
+  }
+
+  @Override
+  public synchronized Optional<Person> resolve(Principal principal) {
+    checkNotNull(principal, "principal");
+    Nip nip = aliases.get(principal);
+    if (nip == null) {
+      Nip written = Nip.of(principal.name());
+      nip = written.isWellFormed() ? written : null;
+    }
+    Contact c = nip == null ? null : contacts.get(nip);
+    return c == null ? Optional.empty() : Optional.of(c.person());
   }
 
   /** Removes the person with {@code nip}; true if they were there. */

@@ -7,10 +7,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.notify.PublicationConfirmationHook;
 import id.go.kpu.jdih.notify.PublicationNeedsConfirmation;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.ActivityKind;
+import id.go.kpu.jdih.workflow.Actor;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
@@ -20,6 +22,7 @@ import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.Person;
 import id.go.kpu.jdih.workflow.PlatformPost;
+import id.go.kpu.jdih.workflow.TamperedHistoryException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,12 +31,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +87,8 @@ public final class OutboxDelivery {
   private final RandomGenerator random;
   private final OutboxPolicy policy;
   private final PublicationConfirmationHook confirmationHook;
+  private final Function<PublicationIntent, Optional<Actor>> recorder;
+  private final MediaStore media;
   private final ConcurrentMap<Platform, Instant> blockedUntil = new ConcurrentHashMap<>();
 
   private OutboxDelivery(Builder b) {
@@ -92,6 +99,8 @@ public final class OutboxDelivery {
     this.random = b.random;
     this.policy = b.policy;
     this.confirmationHook = b.confirmationHook;
+    this.recorder = b.recorder;
+    this.media = b.media;
   }
 
   /**
@@ -133,22 +142,14 @@ public final class OutboxDelivery {
             "No publishing client is configured for %s; case %s cannot be uploaded").format(p.displayName(), caseId));
       }
     }
-    Instant now = clock.instant();
-    ImmutableList.Builder<IntentState> out = ImmutableList.builder();
-    for (Platform p : waiting) {
-      List<IntentState> previous = store.forCase(caseId).stream().filter(s -> s.intent().platform() == p).toList();
-      Optional<IntentState> live = previous.stream().filter(s -> s.status() != IntentStatus.FAILED).findFirst();
-      if (live.isPresent()) {
-        out.add(live.get());
-        continue;
-      }
-      int round = previous.stream().mapToInt(s -> s.intent().round()).max().orElse(0) + 1;
-      PublicationIntent intent = new PublicationIntent(IntentId.of(caseId, p, round), caseId, p, round,
-          c.caption().orElseThrow().textFor(p), c.design(), actor, now);
-      out.add(addOrFind(IntentState.pending(intent, now)));
-      LOG.info("intent {} recorded by {}", intent.id(), actor.name());
+    for (IntentState s : PublicationIntents.missing(c, store.forCase(caseId), actor, clock.instant())) {
+      addOrFind(s);
+      LOG.info("intent {} recorded by {}", s.id(), actor.name());
     }
-    return out.build();
+    return store.forCase(caseId).stream()
+        .filter(s -> waiting.contains(s.intent().platform()) && s.status() != IntentStatus.FAILED)
+        .sorted(Comparator.comparing((IntentState s) -> s.intent().platform()))
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -402,6 +403,11 @@ public final class OutboxDelivery {
   }
 
   private void send(Work w, PlatformClient client) {
+    Optional<Problem> unfit = preflight(w.state.intent());
+    if (unfit.isPresent()) {
+      fail(w, unfit.get(), null, b -> b.reconcileFirst = false);
+      return;
+    }
     Instant now = clock.instant();
     w.save(b -> {
       b.sendAttempts++;
@@ -691,6 +697,50 @@ public final class OutboxDelivery {
     schedule(w, at, w.state.problem().orElse(null), reason, b -> b.polls = polls);
   }
 
+  /**
+   * Why the intent must not be sent, if anything: the case's history does not verify, the case is no longer at its
+   * upload activity (withdrawn, say), the intent's text or media are no longer the case's caption and design (the
+   * outbox was changed outside the library), or a media file is missing from the media store or altered. Checked
+   * before every send, so nothing tampered with or incomplete is ever published.
+   */
+  private Optional<Problem> preflight(PublicationIntent intent) {
+    Instant now = clock.instant();
+    ContentCase c;
+    try {
+      c = cases.get(intent.caseId());
+    } catch (TamperedHistoryException e) {
+      return Optional.of(new Problem(FailureKind.REJECTED, e.code(), e.text(), now));
+    }
+    if (!PublicationIntents.atUpload(cases.definitionOf(intent.caseId()), c)
+        || !c.pendingPlatforms().contains(intent.platform())) {
+      return Optional.of(new Problem(FailureKind.REJECTED, "NOT-AT-UPLOAD", Text.of(
+          "Kasus %s tidak lagi menunggu unggahan ke %s (status %s); tidak dikirim",
+          "Case %s no longer waits for its upload to %s (status %s); not sent").format(intent.caseId(),
+          intent.platform().displayName(), c.status()), now));
+    }
+    boolean sameText = c.caption().map(cap -> cap.textFor(intent.platform()).equals(intent.text())).orElse(false);
+    if (!sameText || !c.design().equals(intent.media())) {
+      return Optional.of(new Problem(FailureKind.REJECTED, "INTENT-ALTERED", Text.of(
+          "Isi niat terbit %s tidak lagi sama dengan keterangan dan desain kasus %s (diubah di luar aplikasi); tidak "
+              + "dikirim",
+          "Intent %s no longer matches the caption and design of case %s (changed outside the application); not "
+              + "sent").format(intent.id(), intent.caseId()), now));
+    }
+    if (media != null) {
+      for (int i = 0; i < intent.media().size(); i++) {
+        Optional<Text> missing = MediaCheck.problem(media, intent.media().get(i));
+        if (missing.isPresent()) {
+          return Optional.of(new Problem(FailureKind.REJECTED, MediaCheck.CODE, Text.of(
+              String.format(Locale.ROOT, "Berkas media ke-%d kasus %s %s; tidak dikirim. Pulihkan berkasnya lalu "
+                  + "ulangi putaran", i + 1, intent.caseId(), missing.get().id()),
+              String.format(Locale.ROOT, "Media file %d of case %s %s; not sent. Restore the file, then start a new "
+                  + "round", i + 1, intent.caseId(), missing.get().en())), now));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private void publishedFromStoredId(Work w, PlatformClient client, String postId) {
     Instant at = w.state.ids().stream().filter(i -> i.kind() == PlatformId.Kind.POST).map(PlatformId::at)
         .findFirst().orElse(clock.instant());
@@ -720,8 +770,9 @@ public final class OutboxDelivery {
     PublishedPost post = s.post().orElseThrow();
     PlatformPost pp = new PlatformPost(intent.platform(), post.postId(), post.url(), post.publishedAt());
     try {
+      Actor actor = recorder.apply(intent).orElseGet(() -> Actor.trusted(intent.requestedBy()));
       cases.handle(new CaseCommand.RecordPublication(CommandId.of("outbox:" + intent.id().value()), intent.caseId(),
-          intent.requestedBy(), List.of(pp)));
+          actor.person(), List.of(pp)), actor.principal());
       w.save(b -> {
         b.caseRecorded = true;
         b.note(Text.of("Dicatat pada kasus %s", "Recorded on case %s").format(intent.caseId()));
@@ -877,6 +928,8 @@ public final class OutboxDelivery {
     private RandomGenerator random = new SplittableRandom();
     private OutboxPolicy policy = OutboxPolicy.defaults();
     private PublicationConfirmationHook confirmationHook = PublicationConfirmationHook.NONE;
+    private Function<PublicationIntent, Optional<Actor>> recorder = i -> Optional.empty();
+    private MediaStore media;
 
     private Builder(OutboxStore store, CaseService cases) {
       this.store = store;
@@ -919,6 +972,25 @@ public final class OutboxDelivery {
      */
     public Builder confirmationHook(PublicationConfirmationHook value) {
       this.confirmationHook = checkNotNull(value, "confirmationHook");
+      return this;
+    }
+
+    /**
+     * Who a published post is recorded on its case as (the upload activity's performer): the runtime resolves its
+     * publishing principal through its directory here. Default, and whenever this gives nothing: the person who
+     * requested the intent, as the intent names them.
+     */
+    public Builder recordAs(Function<PublicationIntent, Optional<Actor>> value) {
+      this.recorder = checkNotNull(value, "recordAs");
+      return this;
+    }
+
+    /**
+     * The media store the design's files are in: before each send, every file must be there with its hash, or the
+     * intent stops as {@link IntentStatus#FAILED} and nothing is sent (default: not checked).
+     */
+    public Builder media(MediaStore value) {
+      this.media = checkNotNull(value, "media");
       return this;
     }
 

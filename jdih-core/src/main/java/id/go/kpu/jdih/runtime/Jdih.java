@@ -1,0 +1,428 @@
+package id.go.kpu.jdih.runtime;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.actor.ActorDirectory;
+import id.go.kpu.jdih.media.InMemoryMediaStore;
+import id.go.kpu.jdih.media.MediaStore;
+import id.go.kpu.jdih.notify.DryRunNotifier;
+import id.go.kpu.jdih.notify.InMemoryPersonDirectory;
+import id.go.kpu.jdih.notify.NotificationPolicy;
+import id.go.kpu.jdih.notify.NotificationService;
+import id.go.kpu.jdih.notify.Notifier;
+import id.go.kpu.jdih.notify.PersonDirectory;
+import id.go.kpu.jdih.notify.RetryPolicy;
+import id.go.kpu.jdih.notify.TickReport;
+import id.go.kpu.jdih.publish.DeliveryReport;
+import id.go.kpu.jdih.publish.IntentState;
+import id.go.kpu.jdih.publish.OutboxDelivery;
+import id.go.kpu.jdih.publish.OutboxPolicy;
+import id.go.kpu.jdih.publish.PlatformClient;
+import id.go.kpu.jdih.publish.PlatformOutputRules;
+import id.go.kpu.jdih.publish.PublicationIntents;
+import id.go.kpu.jdih.sop.ReferenceSop;
+import id.go.kpu.jdih.sop.SopKey;
+import id.go.kpu.jdih.sop.SopRegistry;
+import id.go.kpu.jdih.time.Deadlines;
+import id.go.kpu.jdih.time.WorkingCalendar;
+import id.go.kpu.jdih.workflow.Actor;
+import id.go.kpu.jdih.workflow.CaseService;
+import id.go.kpu.jdih.workflow.EventAppender;
+import id.go.kpu.jdih.workflow.OutputRules;
+import id.go.kpu.jdih.workflow.Principal;
+import id.go.kpu.jdih.workflow.RecordedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The jdih runtime: one entry point that wires the SOP definitions, the storage (cases, outbox, notification
+ * ledger), the media store, the directory of people and roles, the clock and calendar, the platform clients and
+ * the notifiers. Build it once and share it:
+ *
+ * <pre>{@code
+ * Jdih jdih = Jdih.builder()
+ *     .actors(directory)                       // who a principal is and which roles they hold now
+ *     .storage(JdbcStorage.open(dataSource, ...)) // or FileStorage, or the in-memory default
+ *     .platform(instagramClient)
+ *     .notifier(emailNotifier)
+ *     .publishAs(Principal.of("jdih-outbox"))  // the account the uploads are recorded as
+ *     .build();
+ * jdih.cases().as(principal).approve(CommandId.random(), caseId, Optional.empty());
+ * jdih.start(scheduler);                       // or call jdih.runDue(now) from your own scheduler
+ * }</pre>
+ *
+ * <p>What it does for the embedder: commands take an authenticated principal and the roles come from the
+ * {@link ActorDirectory} ({@link Cases}); every history is verified before it is acted on; when a case reaches its
+ * upload activity the publication intents are recorded in the same atomic step as the event ({@link Storage}); one
+ * {@link #runDue} pass delivers what is due and sends the reminders; several runtimes (threads, processes, servers)
+ * may share one storage, each intent and notification being leased to one of them at a time.
+ *
+ * <p>No thread of its own: {@link #runDue} runs on the caller's thread, and {@link #start} schedules it on the
+ * caller's executor. Thread-safe.
+ */
+public final class Jdih implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Jdih.class);
+
+  /** How often {@link #start} runs {@link #runDue} unless told otherwise. */
+  public static final Duration DEFAULT_RUN_EVERY = Duration.ofSeconds(30);
+
+  private final SopRegistry registry;
+  private final Storage storage;
+  private final MediaStore media;
+  private final Clock clock;
+  private final Cases cases;
+  private final Outbox outbox;
+  private final NotificationService notifications;
+  private final Duration runEvery;
+  private final Object lifecycle = new Object();
+  private boolean recovered;
+  private ScheduledFuture<?> running;
+  private boolean closed;
+
+  private Jdih(Builder b) {
+    this.registry = b.registry;
+    this.storage = b.storage;
+    this.media = b.media;
+    this.clock = b.clock;
+    this.runEvery = b.runEvery;
+    OutputRules rules = b.outputRules;
+    EventAppender appender = (definition, before, after, events) -> {
+      List<IntentState> intents = List.of();
+      if (PublicationIntents.reachedUpload(definition, before, after)) {
+        RecordedEvent ready = events.get(events.size() - 1);
+        intents = PublicationIntents.missing(after, storage.outbox().forCase(after.id()), ready.actor(), ready.at());
+      }
+      storage.append(before.id(), before.version(), events, intents);
+    };
+    CaseService service = new CaseService(registry, b.newCasesUnder, storage.cases(), clock, rules,
+        CaseService.DEFAULT_STATE_CACHE_SIZE, appender);
+    this.cases = new Cases(service, b.actors, media);
+    PersonDirectory people = b.people;
+    NotificationPolicy.Builder policy = NotificationPolicy.builder(people);
+    if (b.calendar != null) {
+      policy.deadlines(new Deadlines(b.calendar));
+    }
+    NotificationService.Builder notify = NotificationService.builder(registry, storage.cases(), policy.build())
+        .ledger(storage.notifications()).retry(b.retry);
+    if (b.notifiers.isEmpty()) {
+      notify.notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, line -> LOG.info("notification: {}", line),
+          false));
+    } else {
+      b.notifiers.forEach(notify::notifier);
+    }
+    this.notifications = notify.build();
+    Optional<Principal> publisher = b.publishAs;
+    ActorDirectory actors = b.actors;
+    OutboxDelivery.Builder delivery = OutboxDelivery.builder(storage.outbox(), service).clock(clock)
+        .random(b.random).policy(b.outboxPolicy).confirmationHook(notifications).media(media)
+        .recordAs(intent -> publisher.flatMap(p -> actors.resolve(p).map(person -> Actor.of(p, person))));
+    b.platforms.forEach(delivery::client);
+    this.outbox = new Outbox(delivery.build(), storage.outbox(), cases, storage.cases(), clock);
+  }
+
+  /** A builder; only {@link Builder#actors} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The cases: commands on behalf of a principal, and views. */
+  public Cases cases() {
+    return cases;
+  }
+
+  /** The publishing outbox. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** The hand-offs and reminders. */
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  /** The definitions cases run under. */
+  public SopRegistry definitions() {
+    return registry;
+  }
+
+  /** The storage. */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The media store. */
+  public MediaStore media() {
+    return media;
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * One pass, on the caller's thread: at the first pass of this runtime, records the intents of cases found at
+   * their upload activity without them (written by an older version); then delivers every publication intent that
+   * is due (one batch) and derives, records and sends the notifications due at {@code now}. A failing step does not
+   * keep the other from running; its exception is thrown after both ran.
+   *
+   * @param now the time of the pass, from the runtime's clock ({@code jdih.clock().instant()})
+   * @return what the pass did
+   */
+  public RunReport runDue(Instant now) {
+    checkNotNull(now, "now");
+    RuntimeException failure = null;
+    int recoveredNow = 0;
+    synchronized (lifecycle) {
+      checkState(!closed, "the runtime is closed");
+      if (!recovered) {
+        recovered = true;
+        try {
+          recoveredNow = outbox.recoverAll();
+        } catch (RuntimeException e) {
+          recovered = false;
+          failure = e;
+        }
+      }
+    }
+    DeliveryReport delivered = new DeliveryReport(now, ImmutableList.of());
+    try {
+      delivered = outbox.deliverDue();
+    } catch (RuntimeException e) {
+      failure = add(failure, e);
+    }
+    TickReport ticked = null;
+    try {
+      ticked = notifications.tick(now);
+    } catch (RuntimeException e) {
+      failure = add(failure, e);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return new RunReport(now, recoveredNow, delivered, ticked);
+  }
+
+  /**
+   * Runs {@link #runDue} on {@code executor} now and then every {@link Builder#runEvery} (after the previous pass
+   * ended), until {@link #close}. A failing pass is logged and the next one runs as planned. The executor stays the
+   * caller's: the runtime never shuts it down.
+   *
+   * @throws IllegalStateException if it was started already or is closed
+   */
+  public void start(ScheduledExecutorService executor) {
+    checkNotNull(executor, "executor");
+    synchronized (lifecycle) {
+      checkState(!closed, "the runtime is closed");
+      checkState(running == null, "the runtime is started already");
+      running = executor.scheduleWithFixedDelay(() -> {
+        try {
+          RunReport r = runDue(clock.instant());
+          LOG.debug("{}", r);
+        } catch (RuntimeException e) {
+          LOG.error("jdih run failed; the next one runs in {}", runEvery, e);
+        }
+      }, 0, runEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Stops the schedule of {@link #start} (a pass in progress ends first) and closes the storage. Idempotent. */
+  @Override
+  public void close() {
+    ScheduledFuture<?> r;
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      r = running;
+      running = null;
+    }
+    if (r != null) {
+      r.cancel(false);
+    }
+    storage.close();
+  }
+
+  private static RuntimeException add(RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  /**
+   * Configures a {@link Jdih}. Every part has a default except the directory of actors. Not thread-safe.
+   */
+  public static final class Builder {
+    private SopRegistry registry = SopRegistry.withReference();
+    private SopKey newCasesUnder = ReferenceSop.definition().key();
+    private Storage storage;
+    private MediaStore media;
+    private ActorDirectory actors;
+    private PersonDirectory people;
+    private Clock clock = Clock.systemUTC();
+    private WorkingCalendar calendar;
+    private final List<PlatformClient> platforms = new ArrayList<>();
+    private final List<Notifier> notifiers = new ArrayList<>();
+    private Optional<Principal> publishAs = Optional.empty();
+    private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private OutputRules outputRules = PlatformOutputRules.defaults();
+    private RandomGenerator random = new SplittableRandom();
+    private Duration runEvery = DEFAULT_RUN_EVERY;
+
+    private Builder() {}
+
+    /** The definitions cases may run under (default: {@link SopRegistry#withReference()}). */
+    public Builder definitions(SopRegistry value) {
+      this.registry = checkNotNull(value, "definitions");
+      return this;
+    }
+
+    /** The key of the definition new cases run under (default: the reference SOP); must be registered. */
+    public Builder newCasesUnder(SopKey value) {
+      this.newCasesUnder = checkNotNull(value, "newCasesUnder");
+      return this;
+    }
+
+    /** Where cases, intents and notifications are kept (default: {@link InMemoryStorage}, lost with the JVM). */
+    public Builder storage(Storage value) {
+      this.storage = checkNotNull(value, "storage");
+      return this;
+    }
+
+    /** Where designs and minutes are kept (default: {@link InMemoryMediaStore}, lost with the JVM). */
+    public Builder media(MediaStore value) {
+      this.media = checkNotNull(value, "media");
+      return this;
+    }
+
+    /**
+     * Who a principal is and which roles they hold now (required). If it is also a {@link PersonDirectory}, it is
+     * the notifications' directory too unless {@link #people} says otherwise.
+     */
+    public Builder actors(ActorDirectory value) {
+      this.actors = checkNotNull(value, "actors");
+      return this;
+    }
+
+    /** Whom the notifications reach, and how (default: the {@link #actors} directory, if it is one). */
+    public Builder people(PersonDirectory value) {
+      this.people = checkNotNull(value, "people");
+      return this;
+    }
+
+    /** The time of events, deliveries and reminders (default: the UTC system clock). */
+    public Builder clock(Clock value) {
+      this.clock = checkNotNull(value, "clock");
+      return this;
+    }
+
+    /** The working calendar of the deadlines (default: each office's zone with the bundled days off). */
+    public Builder calendar(WorkingCalendar value) {
+      this.calendar = checkNotNull(value, "calendar");
+      return this;
+    }
+
+    /** Publishes to {@code client}'s platform through it (one per platform; a later one replaces). */
+    public Builder platform(PlatformClient value) {
+      checkNotNull(value, "platform");
+      platforms.removeIf(c -> c.platform() == value.platform());
+      platforms.add(value);
+      return this;
+    }
+
+    /** Adds a notification channel (default: none, and notifications are only logged). */
+    public Builder notifier(Notifier value) {
+      notifiers.add(checkNotNull(value, "notifier"));
+      return this;
+    }
+
+    /**
+     * The principal the runtime records the uploads it makes as (the upload activity's performer, e.g. the office's
+     * Staf account); resolved in the directory each time, so it must hold the upload activity's role. Default:
+     * none, and a post is recorded as the person whose command made the case ready, which the SOP refuses unless
+     * that person also holds the upload role (the intent then waits, published, until this is configured).
+     */
+    public Builder publishAs(Principal value) {
+      this.publishAs = Optional.of(checkNotNull(value, "publishAs"));
+      return this;
+    }
+
+    /** The outbox's patience (default {@link OutboxPolicy#defaults()}). */
+    public Builder outboxPolicy(OutboxPolicy value) {
+      this.outboxPolicy = checkNotNull(value, "outboxPolicy");
+      return this;
+    }
+
+    /** The notifications' back-off (default {@link RetryPolicy#defaults()}). */
+    public Builder notificationRetry(RetryPolicy value) {
+      this.retry = checkNotNull(value, "notificationRetry");
+      return this;
+    }
+
+    /** The platform rules for captions and designs (default {@link PlatformOutputRules#defaults()}). */
+    public Builder outputRules(OutputRules value) {
+      this.outputRules = checkNotNull(value, "outputRules");
+      return this;
+    }
+
+    /** The outbox's source of jitter (default: an unseeded {@link SplittableRandom}); seed it in tests. */
+    public Builder random(RandomGenerator value) {
+      this.random = checkNotNull(value, "random");
+      return this;
+    }
+
+    /** How long {@link Jdih#start} waits between passes (default 30 seconds). */
+    public Builder runEvery(Duration value) {
+      checkNotNull(value, "runEvery");
+      checkArgument(!value.isNegative() && !value.isZero(), "runEvery must be positive");
+      this.runEvery = value;
+      return this;
+    }
+
+    /**
+     * The runtime.
+     *
+     * @throws IllegalStateException if no directory of actors was given
+     * @throws IllegalArgumentException if the definition for new cases is not registered
+     */
+    public Jdih build() {
+      checkState(actors != null, "a directory of actors is required: Jdih.builder().actors(...)");
+      checkArgument(registry.find(newCasesUnder).isPresent(), "the definition for new cases %s is not registered",
+          newCasesUnder);
+      if (people == null) {
+        if (actors instanceof PersonDirectory p) {
+          people = p;
+        } else {
+          LOG.warn("no people directory for notifications: nobody will be notified (Jdih.Builder.people)");
+          people = new InMemoryPersonDirectory();
+        }
+      }
+      if (storage == null) {
+        storage = new InMemoryStorage();
+      }
+      if (media == null) {
+        media = new InMemoryMediaStore();
+      }
+      return new Jdih(this);
+    }
+  }
+}
