@@ -6,7 +6,8 @@ import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
 
 /**
- * A line is not a valid event in the {@linkplain EventJson JSON form}, or an event cannot be written in it. The
+ * A line is not a valid event in the {@linkplain EventJson JSON form} (or a stored outbox intent or notification
+ * not valid in {@link OutboxJson} or {@link NotificationJson}), or an event cannot be written in it. The
  * {@link #code() code} says what kind of problem it is, {@link #path()} where: a field path such as
  * {@code payload.proposal.legalProduct.relations[0].kind}, or the empty string for the line as a whole.
  */
@@ -50,24 +51,40 @@ public final class EventJsonException extends JdihException {
     }
   }
 
+  private static final Text EVENT = Text.of("JSON peristiwa", "event JSON");
+
   private final Problem problem;
   private final String path;
+  private final Text detail;
 
   EventJsonException(Problem problem, String path, Text detail) {
     this(problem, path, detail, null);
   }
 
   EventJsonException(Problem problem, String path, Text detail, Throwable cause) {
-    super(checkNotNull(problem, "problem").code(), message(problem, checkNotNull(path, "path"), detail), cause);
-    this.problem = problem;
-    this.path = path;
+    this(EVENT, problem, path, detail, cause);
   }
 
-  private static Text message(Problem problem, String path, Text detail) {
+  private EventJsonException(Text subject, Problem problem, String path, Text detail, Throwable cause) {
+    super(checkNotNull(problem, "problem").code(), message(subject, problem, checkNotNull(path, "path"), detail),
+        cause);
+    this.problem = problem;
+    this.path = path;
+    this.detail = detail;
+  }
+
+  /** The same problem about another kind of stored JSON (an outbox intent, a notification), for its message. */
+  EventJsonException about(Text subject) {
+    EventJsonException e = new EventJsonException(subject, problem, path, detail, getCause());
+    e.setStackTrace(getStackTrace());
+    return e;
+  }
+
+  private static Text message(Text subject, Problem problem, String path, Text detail) {
     String where = path.isEmpty() ? "" : " di '" + path + "'";
     String whereEn = path.isEmpty() ? "" : " at '" + path + "'";
-    String id = "JSON peristiwa: " + problem.text().id() + where;
-    String en = "event JSON: " + problem.text().en() + whereEn;
+    String id = subject.id() + ": " + problem.text().id() + where;
+    String en = subject.en() + ": " + problem.text().en() + whereEn;
     if (detail != null) {
       id += ": " + detail.id();
       en += ": " + detail.en();

@@ -32,6 +32,11 @@ final class JsonObject {
     this.path = path;
   }
 
+  /** The root object, its fields checked later with {@link #allowOnly}. */
+  static JsonObject wrap(JsonNode node) {
+    return new JsonObject(node, "");
+  }
+
   /** Opens {@code node} as an object whose fields are all in {@code fields}. */
   static JsonObject open(JsonNode node, String path, Set<String> fields) {
     if (node == null || !node.isObject()) {
@@ -98,6 +103,18 @@ final class JsonObject {
   OptionalInt optionalInt32(String name) {
     JsonNode n = get(name);
     return n == null ? OptionalInt.empty() : OptionalInt.of(int32(n, at(name)));
+  }
+
+  boolean bool(String name) {
+    JsonNode n = require(name);
+    if (!n.isBoolean()) {
+      throw error(Problem.WRONG_TYPE, at(name), "true atau false", "true or false", n);
+    }
+    return n.booleanValue();
+  }
+
+  Optional<Instant> optionalInstant(String name) {
+    return get(name) == null ? Optional.empty() : Optional.of(instant(name));
   }
 
   JsonObject object(String name, Set<String> fields) {
