@@ -118,7 +118,7 @@ public final class Jdih implements AutoCloseable {
       policy.deadlines(new Deadlines(b.calendar));
     }
     NotificationService.Builder notify = NotificationService.builder(registry, storage.cases(), policy.build())
-        .ledger(storage.notifications()).retry(b.retry);
+        .ledger(storage.notifications()).retry(b.retry).lease(b.notificationLease);
     if (b.notifiers.isEmpty()) {
       notify.notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, line -> LOG.info("notification: {}", line),
           false));
@@ -284,6 +284,7 @@ public final class Jdih implements AutoCloseable {
     private Optional<Principal> publishAs = Optional.empty();
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
     private RetryPolicy retry = RetryPolicy.defaults();
+    private Duration notificationLease = NotificationService.DEFAULT_LEASE;
     private OutputRules outputRules = PlatformOutputRules.defaults();
     private RandomGenerator random = new SplittableRandom();
     private Duration runEvery = DEFAULT_RUN_EVERY;
@@ -375,6 +376,17 @@ public final class Jdih implements AutoCloseable {
     /** The notifications' back-off (default {@link RetryPolicy#defaults()}). */
     public Builder notificationRetry(RetryPolicy value) {
       this.retry = checkNotNull(value, "notificationRetry");
+      return this;
+    }
+
+    /**
+     * How long a notification being sent is reserved for the instance sending it (default five minutes): another
+     * instance sends it again only after that, so it must be longer than any send takes.
+     */
+    public Builder notificationLease(Duration value) {
+      checkNotNull(value, "notificationLease");
+      checkArgument(!value.isNegative() && !value.isZero(), "notificationLease must be positive");
+      this.notificationLease = value;
       return this;
     }
 

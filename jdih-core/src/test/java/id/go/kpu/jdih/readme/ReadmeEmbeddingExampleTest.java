@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.content.ContentCategory;
 import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.publish.PlatformOutputRules;
+import id.go.kpu.jdih.notify.Contact;
+import id.go.kpu.jdih.notify.InMemoryPersonDirectory;
+import id.go.kpu.jdih.runtime.Jdih;
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.sop.SopRegistry;
-import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.Person;
-import java.time.Clock;
+import id.go.kpu.jdih.workflow.Principal;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,27 +25,32 @@ class ReadmeEmbeddingExampleTest {
   @Test
   void embeddingExampleRuns() {
     // README:embedding:start
-    SopRegistry registry = SopRegistry.withReference();
-    CaseService cases = new CaseService(registry, ReferenceSop.definition().key(),
-        new InMemoryCaseStore(), Clock.systemUTC(), PlatformOutputRules.defaults());
+    InMemoryPersonDirectory people = new InMemoryPersonDirectory(); // or your own ActorDirectory
+    people.put(Contact.of(Person.of("198001012006041001", "Rina", ReferenceSop.KASUBAG_HUKUM)));
+    people.put(Contact.of(Person.of("199003032015031003", "Sari", ReferenceSop.STAF)));
+    Jdih jdih = Jdih.builder()
+        .actors(people)                                   // roles come from here, never from the caller
+        .publishAs(Principal.of("199003032015031003"))    // the uploads are recorded as Sari (Staf)
+        .build();                                         // in memory; .storage(...) for a database
 
-    Person kasubag = Person.of("198001012006041001", "Rina", ReferenceSop.KASUBAG_HUKUM);
-    Person staf = Person.of("199003032015031003", "Sari", ReferenceSop.STAF);
+    Principal rina = Principal.of("198001012006041001"); // as your login authenticated them
+    Principal sari = Principal.of("199003032015031003");
     CaseId id = CaseId.random();
-
-    cases.handle(new CaseCommand.Propose(CommandId.random(), id, kasubag, new ContentProposal(
-        "Tahukah kamu: DPT", ContentCategory.INFORMASI_HUKUM, "Materi tertulis tentang DPT ...",
-        Optional.empty(), Set.of(Platform.INSTAGRAM))));
+    jdih.cases().as(rina).propose(CommandId.random(), id, new ContentProposal("Tahukah kamu: DPT",
+        ContentCategory.INFORMASI_HUKUM, "Materi tertulis tentang DPT ...", Optional.empty(),
+        Set.of(Platform.INSTAGRAM)));
     try {
-      cases.handle(new CaseCommand.Approve(CommandId.random(), id, staf, Optional.empty()));
+      jdih.cases().as(sari).approve(CommandId.random(), id, Optional.empty());
     } catch (CaseRuleViolation e) {
       System.out.println(e.getMessage()); // JDIH-CASE-001: ... tidak memegang peran Kasubag Hukum ...
     }
-    cases.handle(new CaseCommand.Approve(CommandId.random(), id, kasubag, Optional.empty()));
-    ContentCase state = cases.get(id); // now at activity 3, the meeting
+    jdih.cases().as(rina).approve(CommandId.random(), id, Optional.empty());
+    ContentCase state = jdih.cases().get(id);     // now at activity 3, the meeting
+    jdih.runDue(jdih.clock().instant());          // deliveries and reminders: call it from your scheduler
     // README:embedding:end
     assertThat(state.currentActivity()).hasValue(3);
     assertThat(state.version()).isEqualTo(2);
+    assertThat(jdih.cases().history(id)).allSatisfy(e -> assertThat(e.principal()).contains(rina));
   }
 
   @Test
