@@ -790,8 +790,12 @@ public final class OutboxDelivery {
                   intent.platform().displayName()));
         });
       } else {
+        // A performer without the upload role (no publishing account configured, or its role taken away) can be
+        // fixed by a person: try again after the longest back-off. Any other refusal will not change by waiting.
+        boolean fixable = v.rule() == CaseRuleViolation.Rule.NOT_EXECUTOR;
+        Instant again = clock.instant().plus(policy.maxBackoff());
         w.save(b -> {
-          b.nextAttemptAt = Optional.empty();
+          b.nextAttemptAt = fixable ? Optional.of(again) : Optional.empty();
           b.problem = Optional.of(new Problem(FailureKind.REJECTED, v.code(), v.text(), clock.instant()));
           b.note(Text.of("Terbit, tetapi tidak dapat dicatat pada kasus: %s",
               "Published, but it cannot be recorded on the case: %s").format(v.text()));

@@ -314,6 +314,30 @@ class JdihRuntimeTest {
   }
 
   @Test
+  void withoutAPublishingAccountThePostWaitsUntilOneIsConfigured() {
+    InMemoryStorage storage = new InMemoryStorage();
+    Jdih unconfigured = Jdih.builder().actors(directory).storage(storage).media(media).clock(clock)
+        .platform(instagram).platform(x).build();
+    CaseId id = CaseId.of("tanpa-akun");
+    upToCaption(unconfigured, id);
+    unconfigured.runDue(clock.instant());
+    // published once, but Rina (who wrote the caption) does not hold Staf, so the SOP refuses to record it as hers
+    assertThat(instagram.posts()).hasSize(1);
+    assertThat(unconfigured.outbox().intents(id)).allSatisfy(s -> {
+      assertThat(s.status()).isEqualTo(IntentStatus.PUBLISHED);
+      assertThat(s.caseRecorded()).isFalse();
+      assertThat(s.problem().orElseThrow().code()).isEqualTo("JDIH-CASE-001");
+    });
+    assertThat(unconfigured.cases().get(id).status()).isEqualTo(CaseStatus.OPEN);
+    Jdih configured = runtime(storage);
+    clock.advance(Duration.ofHours(1));
+    configured.runDue(clock.instant());
+    assertThat(configured.cases().get(id).status()).isEqualTo(CaseStatus.PUBLISHED);
+    assertThat(instagram.posts()).hasSize(1);
+    assertThat(x.posts()).hasSize(1);
+  }
+
+  @Test
   void theBuilderNeedsADirectory() {
     assertThatThrownBy(() -> Jdih.builder().build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("actors");
