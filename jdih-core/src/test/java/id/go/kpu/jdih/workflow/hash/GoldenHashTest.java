@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * an independent canonicalizer written in Python. A change to either scheme, or to what the events hold, breaks
  * these tests.
  */
-class GoldenHashTest {
+public class GoldenHashTest {
 
   /** Computed by jdih 0.1 (commit 465ed79). */
-  static final ImmutableList<String> FORMAT_1 = ImmutableList.of(
+  public static final ImmutableList<String> FORMAT_1 = ImmutableList.of(
       "8c5f8be69dc98d53bfd558290ae53aa32106bd5bf85cabcb77b79fbeaaf0f9c3",
       "ce090633eda44b7d22f9eca33f55b13e32c9aa539490769f7a161a627b316d8d",
       "d0df1b77688b36b5a18579f6a926be350b4da68db650c7894579b6182fd27b01",
@@ -39,7 +39,7 @@ class GoldenHashTest {
       "51dbb20b3b63a6a8ec20c853326a494d7bd0babd074fac689567c3266da2761d");
 
   /** Format 2 (RFC 8785 canonical JSON of the stored document), without a principal. */
-  static final ImmutableList<String> FORMAT_2 = ImmutableList.of(
+  public static final ImmutableList<String> FORMAT_2 = ImmutableList.of(
       "db615a7d5aee2e54ba23d37e401407a3bc4b29337f980d58b511d1c6e3f29d6d",
       "01e68e7866222ab49cf3b00aa0d222b0a3328ef577dc75995222c92428242d06",
       "0f3b9bc36fd2adf6616aed8d6507b4398f2217a02453280df84fbac9e112c98d",
@@ -111,7 +111,7 @@ class GoldenHashTest {
   }
 
   /** The golden contents as jdih 0.1 stored them: format 1, hashes as given. */
-  static List<RecordedEvent> legacyEvents() {
+  public static List<RecordedEvent> legacyEvents() {
     List<RecordedEvent> out = new ArrayList<>();
     List<GoldenEvents.Content> contents = GoldenEvents.contents();
     for (int i = 0; i < contents.size(); i++) {
@@ -124,7 +124,7 @@ class GoldenHashTest {
   }
 
   /** The golden contents created now (format 2), each chained to the one before. */
-  static List<RecordedEvent> currentEvents(Optional<Principal> principal) {
+  public static List<RecordedEvent> currentEvents(Optional<Principal> principal) {
     List<RecordedEvent> out = new ArrayList<>();
     String previous = HashChain.GENESIS;
     for (GoldenEvents.Content c : GoldenEvents.contents()) {

@@ -4,32 +4,27 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import id.go.kpu.jdih.content.ContentCategory;
-import id.go.kpu.jdih.content.DocumentRef;
 import id.go.kpu.jdih.content.LegalProductRef;
-import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.media.StoredFile;
-import id.go.kpu.jdih.publish.InMemoryOutboxStore;
 import id.go.kpu.jdih.publish.IntentState;
-import id.go.kpu.jdih.publish.OutboxDelivery;
-import id.go.kpu.jdih.publish.PublisherClient;
-import id.go.kpu.jdih.publish.Publisher;
-import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
+import id.go.kpu.jdih.runtime.Cases;
+import id.go.kpu.jdih.runtime.DocumentUpload;
+import id.go.kpu.jdih.runtime.ImageUpload;
+import id.go.kpu.jdih.runtime.Jdih;
+import id.go.kpu.jdih.sop.ActivityKind;
 import id.go.kpu.jdih.sop.Requirement;
+import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.time.TimeStatus;
-import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.CommandResult;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.ContentProposal;
-import id.go.kpu.jdih.workflow.Meeting;
 import id.go.kpu.jdih.workflow.Person;
+import id.go.kpu.jdih.workflow.Principal;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -70,19 +66,27 @@ final class CaseCommands {
 
     Home home;
     Out out;
-    CaseService service;
-    Person actor;
+    Jdih runtime;
+    Cases.Acting actor;
 
     @Override
     public final Integer call() throws Exception {
       home = parent.main.home();
       home.requireInit();
       out = parent.main.out;
-      service = home.service();
-      actor = home.people().find(as).orElseThrow(() -> new CliException(
+      Person person = home.people().find(as).orElseThrow(() -> new CliException(
           "Orang dengan NIP " + as + " tidak terdaftar; tambahkan dengan 'jdih person add'",
           "No person with NIP " + as + " is registered; add one with 'jdih person add'"));
+      // The NIP is the principal; the roles come from the people file through the runtime's directory.
+      Principal principal = Principal.of(person.nip());
+      runtime = home.runtime(publishes() ? Optional.of(principal) : Optional.empty());
+      actor = runtime.cases().as(principal);
       return act();
+    }
+
+    /** True for the command whose person is recorded as the upload's performer. */
+    boolean publishes() {
+      return false;
     }
 
     abstract Integer act() throws Exception;
@@ -93,7 +97,7 @@ final class CaseCommands {
 
     CaseId existing(String id) {
       CaseId c = caseId(id);
-      if (service.find(c).isEmpty()) {
+      if (runtime.cases().find(c).isEmpty()) {
         throw new CliException("Kasus " + id + " tidak ditemukan", "Case " + id + " not found");
       }
       return c;
@@ -148,8 +152,8 @@ final class CaseCommands {
             "Komisi Pemilihan Umum", productNumber, productForm, productYear));
       }
       CaseId id = caseId == null ? CaseId.random() : caseId(caseId);
-      CommandResult r = service.handle(new CaseCommand.Propose(cmd(), id, actor, new ContentProposal(title,
-          category(category), text, product, platforms(platforms))));
+      CommandResult r = actor.propose(cmd(), id, new ContentProposal(title, category(category), text, product,
+          platforms(platforms)));
       report(r);
       out.raw(id.value()); // the new case id, alone on the last line, for scripts
       return 0;
@@ -164,7 +168,7 @@ final class CaseCommands {
 
     @Override
     Integer act() {
-      return report(service.handle(new CaseCommand.Approve(cmd(), existing(id), actor, Optional.ofNullable(note))));
+      return report(actor.approve(cmd(), existing(id), Optional.ofNullable(note)));
     }
   }
 
@@ -176,7 +180,7 @@ final class CaseCommands {
 
     @Override
     Integer act() {
-      return report(service.handle(new CaseCommand.Reject(cmd(), existing(id), actor, reason)));
+      return report(actor.reject(cmd(), existing(id), reason));
     }
   }
 
@@ -194,18 +198,18 @@ final class CaseCommands {
     @Override
     Integer act() throws Exception {
       CaseId c = existing(id);
-      StoredFile f = store(home, minutes, mediaTypeOf(minutes));
+      DocumentUpload upload = DocumentUpload.of(minutes.getFileName().toString(), mediaTypeOf(minutes),
+          bytes(minutes, DocumentUpload.MAX_BYTES));
       List<String> confirmed = new ArrayList<>(equipment == null ? List.of() : equipment);
       if (allEquipment) {
-        ContentCase s = service.get(c);
-        s.currentActivity().ifPresent(n -> home.sopUnchecked().activity(n).ifPresent(a -> a.quality().requirements()
-            .stream().filter(r -> r instanceof Requirement.Tool).map(r -> ((Requirement.Tool) r).equipmentId())
-            .forEach(confirmed::add)));
+        ContentCase s = runtime.cases().get(c);
+        s.currentActivity().ifPresent(n -> runtime.cases().definitionOf(c).activity(n).ifPresent(a -> a.quality()
+            .requirements().stream().filter(r -> r instanceof Requirement.Tool)
+            .map(r -> ((Requirement.Tool) r).equipmentId()).forEach(confirmed::add)));
       }
-      Meeting m = new Meeting(date == null ? LocalDate.now(home.clock.withZone(home.sop().office().zone())) : date,
-          ImmutableList.copyOf(attendees), conclusions, new DocumentRef(f.ref(), minutes.getFileName().toString(),
-          f.mediaType(), f.bytes(), f.sha256()), ImmutableSet.copyOf(confirmed));
-      return report(service.handle(new CaseCommand.RecordMeeting(cmd(), c, actor, m)));
+      LocalDate day = date == null ? LocalDate.now(home.clock.withZone(home.sop().office().zone())) : date;
+      // The minutes are stored only if the meeting is accepted.
+      return report(actor.recordMeeting(cmd(), c, day, attendees, conclusions, upload, Set.copyOf(confirmed)));
     }
   }
 
@@ -217,7 +221,7 @@ final class CaseCommands {
 
     @Override
     Integer act() {
-      return report(service.handle(new CaseCommand.Summarize(cmd(), existing(id), actor, text)));
+      return report(actor.summarize(cmd(), existing(id), text));
     }
   }
 
@@ -230,11 +234,12 @@ final class CaseCommands {
     @Override
     Integer act() throws Exception {
       CaseId c = existing(id);
-      List<MediaItem> items = new ArrayList<>();
+      List<ImageUpload> images = new ArrayList<>();
       for (Path p : files) {
-        items.add(image(home, p));
+        images.add(image(p));
       }
-      return report(service.handle(new CaseCommand.AttachDesign(cmd(), c, actor, items)));
+      // The images are stored only if the design is accepted.
+      return report(actor.uploadDesign(cmd(), c, images));
     }
   }
 
@@ -251,41 +256,49 @@ final class CaseCommands {
       if (perPlatform != null) {
         perPlatform.forEach((k, v) -> per.put(platform(k), v));
       }
-      return report(service.handle(new CaseCommand.WriteCaption(cmd(), existing(id), actor,
-          new Caption(text, ImmutableMap.copyOf(per)))));
+      return report(actor.writeCaption(cmd(), existing(id), new Caption(text, ImmutableMap.copyOf(per))));
     }
   }
 
-  /** {@code jdih case publish}: one outbox intent per target platform, delivered through the dry-run publisher. */
+  /**
+   * {@code jdih case publish}: delivers the case's publication intents (recorded by the runtime when the caption
+   * made the case ready) through the dry-run publisher, each sent at most once, and records the posts as the person
+   * running it, who must hold the upload activity's role.
+   */
   @Command(name = "publish", mixinStandardHelpOptions = true)
   static final class Publish extends Acting {
     @Parameters(paramLabel = "ID") String id;
 
     @Override
+    boolean publishes() {
+      return true;
+    }
+
+    @Override
     Integer act() {
       CaseId c = existing(id);
-      ContentCase s = service.get(c);
-      if (s.status() != CaseStatus.OPEN || s.caption().isEmpty() || s.pendingPlatforms().isEmpty()) {
-        // Let the library refuse it with its own clear reason (closed, out of order, ...).
-        return report(service.handle(new CaseCommand.RecordPublication(cmd(), c, actor, List.of())));
+      ContentCase s = runtime.cases().get(c);
+      SopDefinition definition = runtime.cases().definitionOf(c);
+      Person person = actor.person();
+      boolean uploader = s.currentActivity().isPresent() && definition.activity(s.currentActivity().getAsInt())
+          .map(a -> a.kind() == ActivityKind.PUBLICATION && person.holds(a.executor())).orElse(false);
+      if (s.status() != CaseStatus.OPEN || s.caption().isEmpty() || s.pendingPlatforms().isEmpty() || !uploader) {
+        // Let the library refuse it with its own clear reason (closed, out of order, wrong role, ...).
+        return report(actor.recordPublication(cmd(), c, List.of()));
       }
-      // Through the outbox: one intent per target platform, each sent at most once (here to the dry-run publisher,
-      // which also keys every request by the intent, so a repeated run is answered from its file).
-      Map<Platform, Publisher> publishers = DryRunPublisher.forAll(home.publishedDir(), home.clock);
-      OutboxDelivery.Builder outbox = OutboxDelivery.builder(new InMemoryOutboxStore(), service).clock(home.clock);
-      publishers.forEach((p, pub) -> outbox.client(PublisherClient.of(pub, home.publishedDir().toUri())));
-      OutboxDelivery delivery = outbox.build();
-      delivery.requestPublication(c, actor);
-      for (int round = 0; round < 10 && delivery.nextDueAt().filter(t -> !t.isAfter(home.clock.instant()))
+      runtime.outbox().recover(c); // a case that reached its upload before this version recorded intents
+      for (int round = 0; round < 10 && runtime.outbox().nextDueAt().filter(t -> !t.isAfter(home.clock.instant()))
           .isPresent(); round++) {
-        delivery.deliverDue();
+        runtime.outbox().deliverDue();
       }
-      for (IntentState st : delivery.intents(c)) {
+      for (IntentState st : runtime.outbox().intents(c)) {
         out.line("  %s: %s%s", "  %s: %s%s", st.intent().platform().displayName(), st.status().label().in(out.lang),
             st.post().map(post -> " " + post.postId() + out.t(" (uji coba, tidak terbit sungguhan) -> ",
-                " (dry run, not really published) -> ") + post.url()).orElse(""));
+                " (dry run, not really published) -> ") + post.url()).orElse("")
+                + st.problem().filter(pr -> st.status().waitsForPerson()).map(pr -> " (" + pr.code() + ": "
+                + pr.text().in(out.lang) + ")").orElse(""));
       }
-      return report(new CommandResult(service.get(c), com.google.common.collect.ImmutableList.of(), false));
+      return report(new CommandResult(runtime.cases().get(c), ImmutableList.of(), false));
     }
   }
 
@@ -297,7 +310,7 @@ final class CaseCommands {
 
     @Override
     Integer act() {
-      return report(service.handle(new CaseCommand.Withdraw(cmd(), existing(id), actor, reason)));
+      return report(actor.withdraw(cmd(), existing(id), reason));
     }
   }
 
@@ -311,10 +324,10 @@ final class CaseCommands {
     public Integer call() throws Exception {
       Home home = parent.main.home();
       home.requireInit();
-      CaseService service = home.service();
-      ContentCase c = service.find(caseId(id)).orElseThrow(() -> new CliException(
+      Cases cases = home.runtime().cases();
+      ContentCase c = cases.find(caseId(id)).orElseThrow(() -> new CliException(
           "Kasus " + id + " tidak ditemukan", "Case " + id + " not found"));
-      parent.main.out.raw(Timeline.render(c, service.definitionOf(c.id()), home.deadlines(), home.clock.instant(),
+      parent.main.out.raw(Timeline.render(c, cases.definitionOf(c.id()), home.deadlines(), home.clock.instant(),
           parent.main.out));
       return 0;
     }
@@ -332,7 +345,7 @@ final class CaseCommands {
       Home home = parent.main.home();
       home.requireInit();
       Out out = parent.main.out;
-      CaseService service = home.service();
+      Cases service = home.runtime().cases();
       CaseStatus wanted = state == null ? null : status(state);
       int shown = 0;
       try (Stream<CaseId> ids = home.store().caseIds()) {
@@ -431,15 +444,18 @@ final class CaseCommands {
     }
   }
 
-  static StoredFile store(Home home, Path file, String mediaType) throws IOException {
+  /** The file's bytes, refused (before anything is stored) if it is missing or larger than {@code max}. */
+  static byte[] bytes(Path file, int max) throws IOException {
     requireReadable(file);
-    try (InputStream in = Files.newInputStream(file)) {
-      return home.media().put(in, mediaType);
+    if (Files.size(file) > max) {
+      throw new CliException("Berkas " + file + " lebih dari " + max + " bita", "The file " + file + " is larger than "
+          + max + " bytes");
     }
+    return Files.readAllBytes(file);
   }
 
-  /** Stores an image and reads its pixel size and type with the JDK's image readers. */
-  static MediaItem image(Home home, Path file) throws IOException {
+  /** An image upload: its bytes, with its pixel size and type read by the JDK's image readers. */
+  static ImageUpload image(Path file) throws IOException {
     requireReadable(file);
     String type;
     int width;
@@ -460,7 +476,6 @@ final class CaseCommands {
         reader.dispose();
       }
     }
-    StoredFile f = store(home, file, type);
-    return new MediaItem(f.ref(), type, width, height, f.bytes(), f.sha256());
+    return ImageUpload.of(type, bytes(file, ImageUpload.MAX_BYTES), width, height);
   }
 }

@@ -3,34 +3,47 @@ package id.go.kpu.jdih.cli;
 import id.go.kpu.jdih.compliance.ComplianceChecker;
 import id.go.kpu.jdih.definition.json.SopDefinitionJson;
 import id.go.kpu.jdih.media.file.FileMediaStore;
-import id.go.kpu.jdih.publish.PlatformOutputRules;
+import id.go.kpu.jdih.notify.DryRunNotifier;
+import id.go.kpu.jdih.notify.InMemoryPersonDirectory;
+import id.go.kpu.jdih.publish.PublisherClient;
+import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
+import id.go.kpu.jdih.runtime.Jdih;
+import id.go.kpu.jdih.runtime.Storage;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
-import id.go.kpu.jdih.store.file.FileCaseStore;
-import id.go.kpu.jdih.store.jdbc.JdbcCaseStore;
+import id.go.kpu.jdih.store.file.FileStorage;
+import id.go.kpu.jdih.store.jdbc.JdbcStorage;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
-import id.go.kpu.jdih.workflow.CaseService;
+import id.go.kpu.jdih.workflow.Principal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The CLI's home folder: {@code jdih.properties} (which store), {@code people.json}, {@code db/} (the embedded H2
- * database, the default store) or {@code cases/} (the file store, with {@code init --store file}), {@code media/},
- * {@code published/} (the dry-run publisher's output) and an optional {@code sop.json} with the office's own SOP
- * (the reference SOP otherwise).
+ * database, the default store) or {@code cases/}, {@code outbox/} and {@code notifications/} (the file store, with
+ * {@code init --store file}), {@code media/}, {@code published/} (the dry-run publisher's output) and an optional
+ * {@code sop.json} with the office's own SOP (the reference SOP otherwise).
+ *
+ * <p>Every command works through one {@link Jdih} runtime over the home's storage: the people file is its directory
+ * (a NIP given with {@code --as} is the principal, and the roles are the ones in the file), the dry-run publisher
+ * is every platform's client, and the dry-run notifier prints the notifications.
  */
 final class Home implements AutoCloseable {
   final Path dir;
   final Clock clock;
   private SopRegistry registry;
   private SopDefinition sop;
-  private CaseStore store;
+  private Storage storage;
   private FileMediaStore media;
+  private Jdih runtime;
+  private Consumer<String> notices = line -> { };
 
   Home(Path dir, Clock clock) {
     this.dir = dir;
@@ -99,20 +112,65 @@ final class Home implements AutoCloseable {
     return p.getProperty("store", "h2").trim();
   }
 
-  CaseStore store() throws IOException {
+  /** The home's storage: the H2 database in {@code db/}, or the files of the file store. */
+  Storage storage() throws IOException {
     requireInit();
-    if (store == null) {
-      store = storeKind().equals("file") ? new FileCaseStore(dir.resolve("cases"))
-          : JdbcCaseStore.h2File(dir.resolve("db"), registry()::find);
+    if (storage == null) {
+      storage = storeKind().equals("file") ? FileStorage.open(dir)
+          : JdbcStorage.h2File(dir.resolve("db"), registry()::find);
     }
-    return store;
+    return storage;
+  }
+
+  /** The case histories of the home's storage. */
+  CaseStore store() throws IOException {
+    return storage().cases();
+  }
+
+  /** Where the notifications the dry-run notifier "sends" are printed. */
+  void printNotificationsTo(Consumer<String> sink) {
+    this.notices = sink;
+  }
+
+  /** The runtime, without a publishing account: the uploads are recorded by {@code case publish --as}. */
+  Jdih runtime() throws IOException {
+    return runtime(Optional.empty());
+  }
+
+  /**
+   * The runtime. One per command: {@code publishAs} is the person whose {@code case publish} delivers the posts and
+   * is recorded as the upload's performer.
+   */
+  Jdih runtime(Optional<Principal> publishAs) throws IOException {
+    if (runtime == null) {
+      InMemoryPersonDirectory directory = new InMemoryPersonDirectory();
+      for (People.Entry e : people().all()) {
+        directory.put(e.contact());
+      }
+      Storage s = storage();
+      LegacyNotifications.importInto(dir, s.notifications());
+      Jdih.Builder b = Jdih.builder().definitions(registry()).newCasesUnder(sop().key()).storage(s).media(media())
+          .actors(directory).clock(clock).calendar(calendar())
+          .notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, line -> notices.accept(line), false));
+      DryRunPublisher.forAll(publishedDir(), clock)
+          .forEach((platform, publisher) -> b.platform(PublisherClient.of(publisher, publishedDir().toUri())));
+      publishAs.ifPresent(b::publishAs);
+      runtime = b.build();
+    }
+    return runtime;
   }
 
   @Override
   public void close() {
-    if (store instanceof JdbcCaseStore c) {
-      store = null;
-      c.close();
+    if (runtime != null) {
+      Jdih r = runtime;
+      runtime = null;
+      storage = null;
+      r.close(); // closes the storage too
+    } else if (storage != null) {
+      Storage s = storage;
+      storage = null;
+      s.close();
     }
   }
 
@@ -134,15 +192,6 @@ final class Home implements AutoCloseable {
 
   Deadlines deadlines() throws IOException {
     return new Deadlines(calendar());
-  }
-
-  CaseService service() throws IOException {
-    return new CaseService(registry(), sop().key(), store(), clock, PlatformOutputRules.defaults());
-  }
-
-  id.go.kpu.jdih.notify.NotificationService notifications(java.util.function.Consumer<String> sink)
-      throws Exception {
-    return RemindCommand.build(this, sink);
   }
 
   ComplianceChecker compliance() throws IOException {

@@ -1,9 +1,5 @@
 package id.go.kpu.jdih.cli;
 
-import id.go.kpu.jdih.notify.DryRunNotifier;
-import id.go.kpu.jdih.notify.InMemoryPersonDirectory;
-import id.go.kpu.jdih.notify.NotificationPolicy;
-import id.go.kpu.jdih.notify.NotificationService;
 import id.go.kpu.jdih.notify.TickReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,9 +7,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jdih remind}: tells people what is theirs now (hand-offs, due soon, overdue, rejections, publications)
- * and sends what is due. It needs no scheduler of the library's own: run it from cron or a timer. Notifications
- * are kept in {@code notifications.json}, so nothing is sent twice across runs. This CLI sends through the dry-run
- * notifier (printed here); an office's app plugs in the e-mail and Telegram notifiers.
+ * and sends what is due. It needs no scheduler of the library's own: run it from cron or a timer. The
+ * notifications are kept in the home's storage, so nothing is sent twice across runs, nor by two runs at once.
+ * This CLI sends through the dry-run notifier (printed here); an office's app plugs in the e-mail and Telegram
+ * notifiers.
  */
 @Command(name = "remind", mixinStandardHelpOptions = true)
 final class RemindCommand implements Callable<Integer> {
@@ -24,22 +21,11 @@ final class RemindCommand implements Callable<Integer> {
     Home home = main.home();
     home.requireInit();
     Out out = main.out;
-    NotificationService service = home.notifications(line -> out.raw("  -> " + line));
-    TickReport r = service.tick(home.clock.instant());
+    home.printNotificationsTo(line -> out.raw("  -> " + line));
+    TickReport r = home.runtime().notifications().tick(home.clock.instant());
     out.line("Pengingat: %d baru, %d terkirim, %d dijadwalkan ulang, %d gagal, %d tanpa alamat",
         "Reminders: %d new, %d sent, %d rescheduled, %d failed, %d unreachable",
         r.recorded(), r.sent().size(), r.retrying().size(), r.failed().size(), r.unreachable().size());
     return 0;
-  }
-
-  static NotificationService build(Home home, java.util.function.Consumer<String> sink) throws Exception {
-    InMemoryPersonDirectory directory = new InMemoryPersonDirectory();
-    for (People.Entry e : home.people().all()) {
-      directory.put(e.contact());
-    }
-    return NotificationService.builder(home.registry(), home.store(), NotificationPolicy.defaults(directory))
-        .ledger(new FileNotificationLedger(home.dir.resolve("notifications.json")))
-        .notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, sink, false))
-        .build();
   }
 }

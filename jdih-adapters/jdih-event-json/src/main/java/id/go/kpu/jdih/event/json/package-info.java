@@ -100,6 +100,10 @@
  *   <li>A field not listed here, a repeated field, a missing {@code v} or another version are refused.
  * </ul>
  *
+ * <p>{@code src/main/python/verify_events.py} in this module is a reference verifier of both hash formats in about
+ * two hundred lines of Python (standard library only): it checks case logs and softcopy archives without Java,
+ * and the build runs it against the golden events ({@code ForeignVerifierTest}).
+ *
  * <h2>Format version 1</h2>
  * The lines jdih 0.1 wrote: the same fields without {@code hashFormat} and {@code principal}, sets and maps in
  * their iteration order; every version 1 line has hash format 1. They are read, never written.
