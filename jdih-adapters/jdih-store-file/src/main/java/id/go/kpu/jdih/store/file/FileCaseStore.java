@@ -48,8 +48,10 @@ import java.util.stream.Stream;
  * and macOS are not, and {@code kasus-a} must not share a log with {@code Kasus-A}. The prefix keeps names such as
  * {@code con} or {@code nul}, reserved on Windows, away from the start of a file name. An append of {@code n >= 2}
  * events writes the marker line {@code {"batch":n}} before its lines, so that a batch cut short by a crash is
- * dropped whole: appends are all or nothing. Lock files are never deleted: deleting one while another process waits on
- * it would let two writers in.
+ * dropped whole: appends are all or nothing. A batch written by {@link FileStorage} also carries the publication
+ * intents of its events, one line each after the events (see {@link LogScan}; the marker counts them): they are not
+ * events, and {@link #load} and {@link #version} pass over them. Lock files are never deleted: deleting one while
+ * another process waits on it would let two writers in.
  *
  * <h2>Appending</h2>
  * Under the case's lock (below) an append re-reads the log's end, checks the expected version (else

@@ -48,17 +48,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code pending/<case file>.<random>.pending}, under the case's lock, before the log is written, and syncs the
  * directory, so that the marker is on the disk before the log write is. The marker is deleted once the intents are
  * materialised (if that fails, {@link #append} still returns, since the command is stored, and the marker stays).
- * Whoever finds a marker materialises the intents of that case's log (read whole, under the case's
- * lock, so that an append still in progress is either seen or not begun) and deletes the marker: {@link #open} does
- * it for every marker, and so does every query of {@link #outbox()} (for markers left by other processes), so a
+ * Whoever finds a marker materialises the intents of that case's log (read whole, under the case's lock, so that an
+ * append still in progress is either seen whole or not begun) and deletes the marker: {@link #open} does it for
+ * every marker, and so does every query of {@link #outbox()} (for markers of other instances and processes), so a
  * long-running process also picks up what a crashed one left. The marker's random part makes it belong to one
  * append, so that clearing it never clears another append's marker.
  *
  * <p>The trade-off: an append with intents (once per case and round, when it reaches its upload activity) costs one
  * more file creation and directory sync; every outbox query costs one listing of {@code pending/}, which is empty
  * unless an append is in progress or a process died; and recovery reads one case log per marker. Appends without
- * intents, the great majority, cost nothing more. A log that gained intent lines is never read whole again once its
- * marker is gone.
+ * intents, the great majority, cost nothing more, and no start reads every log. The price of not scanning: intent
+ * lines that reach a log without a marker (only by hand, or by a marker lost with the file system's metadata) are not
+ * found by recovery; the runtime's own first pass ({@code Jdih.runDue}) still records the intents of cases found at
+ * their upload activity without them.
  *
  * <h2>Compatibility</h2>
  * Case logs written before intent lines existed (jdih 0.1) hold only event lines and read exactly as before; a home
