@@ -10,7 +10,9 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.event.json.EventJsonException;
+import id.go.kpu.jdih.event.json.OutboxJson;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.store.AppendCheck;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.InvalidAppendException;
@@ -32,8 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,8 +48,10 @@ import java.util.stream.Stream;
  * and macOS are not, and {@code kasus-a} must not share a log with {@code Kasus-A}. The prefix keeps names such as
  * {@code con} or {@code nul}, reserved on Windows, away from the start of a file name. An append of {@code n >= 2}
  * events writes the marker line {@code {"batch":n}} before its lines, so that a batch cut short by a crash is
- * dropped whole: appends are all or nothing. Lock files are never deleted: deleting one while another process waits on
- * it would let two writers in.
+ * dropped whole: appends are all or nothing. A batch written by {@link FileStorage} also carries the publication
+ * intents of its events, one line each after the events (see {@link LogScan}; the marker counts them): they are not
+ * events, and {@link #load} and {@link #version} pass over them. Lock files are never deleted: deleting one while
+ * another process waits on it would let two writers in.
  *
  * <h2>Appending</h2>
  * Under the case's lock (below) an append re-reads the log's end, checks the expected version (else
@@ -66,7 +68,7 @@ import java.util.stream.Stream;
  * a second {@code lock()} on the file from the same JVM throws
  * {@link java.nio.channels.OverlappingFileLockException} instead of waiting. It also says "On some systems, closing a
  * channel releases all locks held by the Java virtual machine on the underlying file". So the in-JVM lock is shared
- * by every {@code FileCaseStore} of the JVM (keyed by the lock file's real path), and the lock file is opened only
+ * by every store of this module in the JVM (keyed by the lock file's real path), and the lock file is opened only
  * under it, and only to lock it; the log is a different file. File locks are advisory on most systems ("whether
  * or not a lock actually prevents another program from accessing the content of the locked region is
  * system-dependent"): every process writing the directory must go through this class, and the directory should be
@@ -101,21 +103,13 @@ public final class FileCaseStore implements CaseStore {
   private static final String LOCK_SUFFIX = ".lock";
   private static final int MAX_READ = Integer.MAX_VALUE - 16;
 
-  /** In-JVM locks, striped by the lock file's real path and shared by every store of the JVM. */
-  private static final ReentrantLock[] JVM_LOCKS = new ReentrantLock[256];
-
-  static {
-    for (int i = 0; i < JVM_LOCKS.length; i++) {
-      JVM_LOCKS[i] = new ReentrantLock();
-    }
-  }
-
   private final Path root;
   private final Duration lockTimeout;
 
   /** How long an append waits for a case's lock by default. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
   private final EventJson json = new EventJson();
+  private final OutboxJson outboxJson = new OutboxJson();
   private final ConcurrentMap<CaseId, Snapshot> cache =
       CacheBuilder.newBuilder().maximumSize(CACHED_CASES).<CaseId, Snapshot>build().asMap();
 
@@ -163,7 +157,20 @@ public final class FileCaseStore implements CaseStore {
 
   @Override
   public long append(CaseId id, long expectedVersion, List<RecordedEvent> events) {
+    return append(id, expectedVersion, events, List.of(), () -> {});
+  }
+
+  /**
+   * Appends {@code events} and, in the same write, one line per intent of {@code intents} (see {@link LogScan}):
+   * both are in the log, or neither. Under the case's lock, after the version and the events were checked and
+   * before anything is written, runs {@code beforeWrite} ({@code FileStorage} records there that the case's intents
+   * may need materialising); if it fails, nothing is written. The caller checks that the intents are first states
+   * of the case's intents.
+   */
+  long append(CaseId id, long expectedVersion, List<RecordedEvent> events, List<IntentState> intents,
+      BeforeWrite beforeWrite) {
     checkNotNull(id, "id");
+    checkNotNull(intents, "intents");
     Path log = logFile(id);
     return locked(id, () -> {
       Snapshot now = refresh(id, log, true);
@@ -171,7 +178,8 @@ public final class FileCaseStore implements CaseStore {
         throw new VersionConflictException(id, expectedVersion, now.events().size());
       }
       AppendCheck.check(id, expectedVersion, HashChain.head(now.events()), events);
-      byte[] bytes = encode(events);
+      byte[] bytes = encode(events, intents);
+      beforeWrite.run();
       try (FileChannel channel = FileChannel.open(log, READ, WRITE, CREATE)) {
         long at = now.committedBytes();
         try {
@@ -191,7 +199,7 @@ public final class FileCaseStore implements CaseStore {
           throw e;
         }
         if (at == 0) {
-          syncDirectory(); // the log's first committed write: make its name durable too
+          FileLocks.syncDirectory(root); // the log's first committed write: make its name durable too
         }
         Object fileKey = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
         ImmutableList<RecordedEvent> after = ImmutableList.<RecordedEvent>builderWithExpectedSize(
@@ -284,6 +292,27 @@ public final class FileCaseStore implements CaseStore {
     });
   }
 
+  /**
+   * The publication intents written with the case's committed events, in log order; read under the lock, so that
+   * an append in progress when this is called is either seen whole or not begun.
+   */
+  ImmutableList<IntentState> intentsInLog(CaseId id) {
+    Path log = logFile(id);
+    return locked(id, () -> {
+      byte[] buf;
+      try {
+        buf = Files.readAllBytes(log);
+      } catch (NoSuchFileException e) {
+        return ImmutableList.of();
+      }
+      LogScan.Result scan = LogScan.scan(json, outboxJson, id, 0, HashChain.GENESIS, false, buf, buf.length);
+      if (scan.tail() == LogScan.Tail.CORRUPT) {
+        throw corrupt(id, log, scan, 0);
+      }
+      return scan.intents();
+    });
+  }
+
   private Snapshot read(CaseId id) {
     Path log = logFile(id);
     try {
@@ -327,19 +356,13 @@ public final class FileCaseStore implements CaseStore {
     // read could show us a line spliced from old and new bytes. Anything doubtful is read again under the lock,
     // where the bytes hold still and an event is taken as it decodes (an altered event is then loaded, for
     // HashChain.verify to report).
-    LogScan.Result scan = LogScan.scan(json, id, base.events().size(), HashChain.head(base.events()), !locked, buf,
-        got);
+    LogScan.Result scan = LogScan.scan(json, outboxJson, id, base.events().size(), HashChain.head(base.events()),
+        !locked, buf, got);
     if (!locked && (scan.tail() == LogScan.Tail.CORRUPT || scan.hashMismatch())) {
       return locked(id, () -> refresh(id, log, true));
     }
     if (scan.tail() == LogScan.Tail.CORRUPT) {
-      throw new FileStoreException(FileStoreException.Kind.CORRUPT_LOG, Text.of(
-          "Log kasus " + id + " rusak di baris ke-" + scan.tailLine() + " setelah peristiwa ke-"
-              + (base.events().size() + scan.events().size()) + " (" + log + "); tidak ada yang dipotong: "
-              + scan.problem(),
-          "The log of case " + id + " is damaged at line " + scan.tailLine() + " after event "
-              + (base.events().size() + scan.events().size()) + " (" + log + "); nothing was truncated: "
-              + scan.problem()), null);
+      throw corrupt(id, log, scan, base.events().size());
     }
     Snapshot next = base;
     if (!scan.events().isEmpty() || reread) {
@@ -357,10 +380,11 @@ public final class FileCaseStore implements CaseStore {
     return next; // a torn tail, if any, is left for the next append to truncate
   }
 
-  private byte[] encode(List<RecordedEvent> events) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 * events.size());
-    if (events.size() > 1) {
-      out.writeBytes(LogScan.batchMarker(events.size()));
+  private byte[] encode(List<RecordedEvent> events, List<IntentState> intents) {
+    int lines = events.size() + intents.size();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 * lines);
+    if (lines > 1) {
+      out.writeBytes(LogScan.batchMarker(lines));
     }
     for (RecordedEvent e : events) {
       try {
@@ -371,7 +395,18 @@ public final class FileCaseStore implements CaseStore {
       }
       out.write('\n');
     }
+    for (IntentState s : intents) {
+      out.writeBytes(LogScan.intentLine(outboxJson, s));
+    }
     return out.toByteArray();
+  }
+
+  private static FileStoreException corrupt(CaseId id, Path log, LogScan.Result scan, int before) {
+    return new FileStoreException(FileStoreException.Kind.CORRUPT_LOG, Text.of(
+        "Log kasus " + id + " rusak di baris ke-" + scan.tailLine() + " setelah peristiwa ke-"
+            + (before + scan.events().size()) + " (" + log + "); tidak ada yang dipotong: " + scan.problem(),
+        "The log of case " + id + " is damaged at line " + scan.tailLine() + " after event "
+            + (before + scan.events().size()) + " (" + log + "); nothing was truncated: " + scan.problem()), null);
   }
 
   /** Best effort after a failed write: cut the unacknowledged bytes off again. */
@@ -383,20 +418,6 @@ public final class FileCaseStore implements CaseStore {
       }
     } catch (IOException | RuntimeException ignored) {
       // Left as a torn tail; the next append truncates it.
-    }
-  }
-
-  private void syncDirectory() throws IOException {
-    // On POSIX systems a new file's directory entry is only durable once the directory is synced. Windows cannot
-    // open a directory as a channel (and NTFS journals the entry itself): nothing to do there.
-    FileChannel dir;
-    try {
-      dir = FileChannel.open(root, READ);
-    } catch (IOException | UnsupportedOperationException e) {
-      return;
-    }
-    try (dir) {
-      dir.force(true);
     }
   }
 
@@ -420,44 +441,11 @@ public final class FileCaseStore implements CaseStore {
   }
 
   /** Runs {@code body} holding the case's in-JVM lock and then its file lock, each waited for up to the time-out. */
-  private <T> T locked(CaseId id, IoBody<T> body) {
-    Path lock = lockFile(id);
-    ReentrantLock jvmLock = JVM_LOCKS[Math.floorMod(lock.hashCode(), JVM_LOCKS.length)];
-    long deadline = System.nanoTime() + lockTimeout.toNanos();
+  private <T> T locked(CaseId id, FileLocks.IoBody<T> body) {
     try {
-      if (!jvmLock.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw lockedOut(id);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw lockedOut(id);
-    }
-    try (FileChannel channel = FileChannel.open(lock, WRITE, CREATE)) {
-      // FileChannel.tryLock(): an exclusive lock on the whole file, or null at once "if the lock could not be
-      // acquired because another program holds an overlapping lock". It throws OverlappingFileLockException "If a
-      // lock that overlaps the requested region is already held by this Java virtual machine": hence the in-JVM
-      // lock above, always taken first. (On Linux the JDK uses fcntl record locks, which belong to the process.)
-      FileLock fileLock = channel.tryLock();
-      long pause = 1;
-      while (fileLock == null) {
-        if (System.nanoTime() - deadline > 0) {
-          throw lockedOut(id);
-        }
-        sleep(pause);
-        pause = Math.min(pause * 2, 50);
-        fileLock = channel.tryLock();
-      }
-      try {
-        return body.run();
-      } finally {
-        if (fileLock.isValid()) {
-          fileLock.release(); // closing the channel would release it too
-        }
-      }
+      return FileLocks.locked(lockFile(id), lockTimeout, () -> lockedOut(id), body);
     } catch (IOException e) {
       throw io("menulis atau mengunci log kasus " + id, "writing or locking the log of case " + id, e);
-    } finally {
-      jvmLock.unlock();
     }
   }
 
@@ -469,23 +457,16 @@ public final class FileCaseStore implements CaseStore {
             + " seconds; nothing was written. Try again when that process is done."), null);
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static FileStoreException io(String id, String en, IOException e) {
     return new FileStoreException(FileStoreException.Kind.IO_FAILURE,
         Text.of("Gagal " + id + ": " + e, "Failed " + en + ": " + e), e);
   }
 
-  /** Code run under the lock. */
+  /** What {@link #append(CaseId, long, List, List, BeforeWrite)} runs before it writes. */
   @FunctionalInterface
-  private interface IoBody<T> {
-    T run() throws IOException;
+  interface BeforeWrite {
+    /** Runs under the case's lock. */
+    void run() throws IOException;
   }
 
   /**

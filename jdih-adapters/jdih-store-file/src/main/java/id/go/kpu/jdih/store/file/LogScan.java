@@ -1,10 +1,13 @@
 package id.go.kpu.jdih.store.file;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.event.json.EventJsonException;
+import id.go.kpu.jdih.event.json.OutboxJson;
+import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.util.ArrayList;
@@ -14,9 +17,16 @@ import java.util.List;
  * Splits a case log's bytes into its committed events and what follows them.
  *
  * <p>A log is a sequence of writes, one per append. An append of one event writes its line; an append of
- * {@code n >= 2} events writes the marker line {@code {"batch":n}} and then the {@code n} lines, so that a batch cut
+ * {@code n >= 2} lines writes the marker line {@code {"batch":n}} and then the {@code n} lines, so that a batch cut
  * short by a crash is recognised and dropped whole (the store's appends are all or nothing). A line ends with
  * {@code \n}. An event line is valid if it decodes and has the case's id and the next sequence number.
+ *
+ * <p>A batch may also carry publication intents ({@code FileStorage}): after its event lines (at least one), one
+ * line {@code {"outbox":<intent>}} per intent, {@code <intent>} being the {@link OutboxJson} form of a first state
+ * (version 1) of an intent of the case. The batch marker counts every line, events and intents. Intent lines are
+ * not events: they change neither the events found nor their sequence numbers; a valid one is reported in
+ * {@link Result#intents()}. An intent line outside a batch, before the batch's events, or one that does not decode
+ * is invalid like a bad event line. Logs written before intent lines existed hold none, and scan as before.
  *
  * <p>The committed prefix is every complete write from the start whose lines are all valid. What follows is the
  * <em>tail</em>, classified:
@@ -33,6 +43,7 @@ final class LogScan {
 
   private static final byte NEWLINE = '\n';
   private static final byte[] BATCH_PREFIX = "{\"batch\":".getBytes(US_ASCII);
+  private static final byte[] OUTBOX_PREFIX = "{\"outbox\":".getBytes(US_ASCII);
 
   /** What follows the committed events. */
   enum Tail {
@@ -48,6 +59,7 @@ final class LogScan {
    * The result of a scan.
    *
    * @param events the committed events found, in order
+   * @param intents the publication intents of the committed writes, in order
    * @param committedBytes how many bytes of the scanned range they take
    * @param tail what follows them
    * @param problem why the first line of the tail was not accepted; empty for a clean tail
@@ -55,7 +67,7 @@ final class LogScan {
    * @param hashMismatch whether the scan stopped at a line that decodes but whose hash or link is wrong (only when
    *     hashes are checked)
    */
-  record Result(ImmutableList<RecordedEvent> events, int committedBytes, Tail tail, String problem, int tailLine,
+  record Result(ImmutableList<RecordedEvent> events, ImmutableList<IntentState> intents, int committedBytes, Tail tail, String problem, int tailLine,
       boolean hashMismatch) {}
 
   private LogScan() {}
@@ -65,14 +77,26 @@ final class LogScan {
     return ("{\"batch\":" + n + "}\n").getBytes(US_ASCII);
   }
 
+  /** The line of a publication intent in a batch, with its line break. */
+  static byte[] intentLine(OutboxJson outbox, IntentState state) {
+    byte[] json = outbox.write(state).getBytes(UTF_8);
+    byte[] line = new byte[OUTBOX_PREFIX.length + json.length + 2];
+    System.arraycopy(OUTBOX_PREFIX, 0, line, 0, OUTBOX_PREFIX.length);
+    System.arraycopy(json, 0, line, OUTBOX_PREFIX.length, json.length);
+    line[line.length - 2] = '}';
+    line[line.length - 1] = NEWLINE;
+    return line;
+  }
+
   /**
    * Scans {@code length} bytes of {@code buf}: the log of {@code id} after its first {@code version} events, the
    * last of which has the hash {@code head}. With {@code checkHashes}, an event is only accepted if its hash matches
    * its content and links to its predecessor's.
    */
-  static Result scan(EventJson json, CaseId id, long version, String head, boolean checkHashes, byte[] buf,
-      int length) {
+  static Result scan(EventJson json, OutboxJson outbox, CaseId id, long version, String head, boolean checkHashes,
+      byte[] buf, int length) {
     List<RecordedEvent> events = new ArrayList<>();
+    List<IntentState> intents = new ArrayList<>();
     int pos = 0;
     int line = 1;
     String problem = "";
@@ -90,6 +114,7 @@ final class LogScan {
       int lines = batch == 0 ? 1 : batch;
       int start = batch == 0 ? pos : end + 1;
       List<RecordedEvent> write = new ArrayList<>(lines);
+      List<IntentState> written = new ArrayList<>();
       int p = start;
       for (int i = 0; i < lines && problem.isEmpty(); i++) {
         int e = indexOf(buf, p, length);
@@ -97,21 +122,28 @@ final class LogScan {
           problem = "penulisan terakhir tidak lengkap / the last write is incomplete";
           break;
         }
-        long expected = version + events.size() + i + 1;
+        long expected = version + events.size() + write.size() + 1;
         try {
-          RecordedEvent event = json.read(buf, p, e - p);
-          if (!event.caseId().equals(id)) {
-            problem = "peristiwa milik kasus " + event.caseId() + " / an event of case " + event.caseId();
-          } else if (event.sequence() != expected) {
-            problem = "nomor urut " + event.sequence() + ", seharusnya " + expected + " / sequence "
-                + event.sequence() + ", expected " + expected;
-          } else if (checkHashes && (!event.previousHash().equals(previous)
-              || !event.expectedHash().equals(event.hash()))) {
-            problem = "hash peristiwa " + expected + " tidak cocok / the hash of event " + expected + " does not match";
-            hashMismatch = true;
+          if (startsWith(buf, p, e, OUTBOX_PREFIX)) {
+            problem = intent(outbox, id, batch, write.size(), buf, p, e, written);
+          } else if (!written.isEmpty()) {
+            problem = "peristiwa setelah niat terbit / an event after the publication intents";
           } else {
-            write.add(event);
-            previous = event.hash();
+            RecordedEvent event = json.read(buf, p, e - p);
+            if (!event.caseId().equals(id)) {
+              problem = "peristiwa milik kasus " + event.caseId() + " / an event of case " + event.caseId();
+            } else if (event.sequence() != expected) {
+              problem = "nomor urut " + event.sequence() + ", seharusnya " + expected + " / sequence "
+                  + event.sequence() + ", expected " + expected;
+            } else if (checkHashes && (!event.previousHash().equals(previous)
+                || !event.expectedHash().equals(event.hash()))) {
+              problem = "hash peristiwa " + expected + " tidak cocok / the hash of event " + expected
+                  + " does not match";
+              hashMismatch = true;
+            } else {
+              write.add(event);
+              previous = event.hash();
+            }
           }
         } catch (EventJsonException x) {
           problem = x.getMessage();
@@ -122,15 +154,59 @@ final class LogScan {
         break;
       }
       events.addAll(write);
+      intents.addAll(written);
       line += batch == 0 ? 1 : batch + 1;
       pos = p;
     }
     Tail tail = classify(buf, pos, length);
-    return new Result(ImmutableList.copyOf(events), pos, tail, problem, line, hashMismatch);
+    return new Result(ImmutableList.copyOf(events), ImmutableList.copyOf(intents), pos, tail, problem, line,
+        hashMismatch);
+  }
+
+  /**
+   * Reads the intent line {@code buf[from, end)} of a write that is a batch of {@code batch} lines (0: not a batch)
+   * and has {@code eventsBefore} event lines before it; adds the intent to {@code out} and returns "", or returns
+   * why the line is invalid.
+   */
+  private static String intent(OutboxJson outbox, CaseId id, int batch, int eventsBefore, byte[] buf, int from,
+      int end, List<IntentState> out) {
+    if (batch == 0) {
+      return "niat terbit di luar batch / a publication intent outside a batch";
+    }
+    if (eventsBefore == 0) {
+      return "niat terbit sebelum peristiwa batch / a publication intent before the batch's events";
+    }
+    if (buf[end - 1] != '}') {
+      return "baris niat terbit tidak utuh / an incomplete publication intent line";
+    }
+    IntentState state = outbox.read(new String(buf, from + OUTBOX_PREFIX.length,
+        end - 1 - from - OUTBOX_PREFIX.length, UTF_8));
+    if (!state.intent().caseId().equals(id)) {
+      return "niat terbit milik kasus " + state.intent().caseId() + " / a publication intent of case "
+          + state.intent().caseId();
+    }
+    if (state.version() != 1) {
+      return "niat terbit versi " + state.version() + ", seharusnya 1 / a publication intent of version "
+          + state.version() + ", expected 1";
+    }
+    out.add(state);
+    return "";
+  }
+
+  private static boolean startsWith(byte[] buf, int from, int end, byte[] prefix) {
+    if (end - from < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (buf[from + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the bytes from {@code pos} can be the leftovers of one interrupted write. */
-  private static Tail classify(byte[] buf, int pos, int length) {
+  static Tail classify(byte[] buf, int pos, int length) {
     if (pos == length) {
       return Tail.CLEAN;
     }
@@ -147,7 +223,7 @@ final class LogScan {
   }
 
   /** The {@code n} of a batch marker line {@code {"batch":n}} with {@code n >= 2}; 0 if the line is not one. */
-  private static int batchSize(byte[] buf, int from, int end) {
+  static int batchSize(byte[] buf, int from, int end) {
     int digits = from + BATCH_PREFIX.length;
     if (end - from < BATCH_PREFIX.length + 2 || buf[end - 1] != '}') {
       return 0;
@@ -170,7 +246,7 @@ final class LogScan {
     return n >= 2 ? n : 0;
   }
 
-  private static int indexOf(byte[] buf, int from, int length) {
+  static int indexOf(byte[] buf, int from, int length) {
     for (int i = from; i < length; i++) {
       if (buf[i] == NEWLINE) {
         return i;
