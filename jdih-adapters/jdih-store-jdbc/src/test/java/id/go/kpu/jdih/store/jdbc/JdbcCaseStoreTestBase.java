@@ -78,6 +78,9 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       try (Connection c = connect(); Statement s = c.createStatement()) {
         s.execute("DELETE FROM case_events");
         s.execute("DELETE FROM cases");
+        s.execute("DELETE FROM outbox_intents");
+        s.execute("DELETE FROM notification_deliveries");
+        s.execute("DELETE FROM notification_progress");
       }
     }
 
@@ -344,7 +347,7 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       assertThat(third.version(id)).isEqualTo(2);
     }
     MigrationInfoService info = database().flyway().info();
-    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
+    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3");
     assertThat(info.pending()).isEmpty();
     assertThat(jdbc().load(id)).isEqualTo(events);
   }
