@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * read the same version, the second one's insert violates it (SQLState 23505; MariaDB error 1062), its transaction
  * is rolled back, and it gets a {@link VersionConflictException} carrying the version the case is now at. A
  * deadlock or lock time-out is retried a few times when the case is still at the expected version. Nothing
- * is written unless everything is. Every statement binds its values as parameters.
+ * is written unless everything is. Every statement binds its values as parameters. {@link JdbcStorage} appends
+ * through the same path and inserts a command's publication intents in the same transaction, before the commit.
  *
  * <p>On PostgreSQL, one event appended to a new case, or to a case whose events this store has cached (the usual
  * case when a {@code CaseService} loads, decides and appends), is written with one statement instead: a
@@ -311,7 +312,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
 
   /**
    * {@link #append(CaseId, long, List)}, running {@code also} (if not null) in the same database transaction, so
-   * that its writes and the events are committed together or not at all. With work to
+   * that its writes and the events are committed together or not at all (for {@link JdbcStorage}). With work to
    * do the general path is taken, never PostgreSQL's one-statement path; a deadlock or lock time-out retries the
    * whole transaction, {@code also} included. Conflicts and refused events are reported exactly as without it,
    * and before {@code also} runs. The cache learns the new events only after the commit.
@@ -605,7 +606,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     return done;
   }
 
-  /** The data source the store reads and writes, for other stores on the same database. */
+  /** The data source the store reads and writes, for the other stores of a {@link JdbcStorage}. */
   DataSource dataSource() {
     return dataSource;
   }

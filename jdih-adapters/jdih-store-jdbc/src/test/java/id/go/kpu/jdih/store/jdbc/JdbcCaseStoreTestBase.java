@@ -70,6 +70,9 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
     /** A new store on this database (the first one creates the schema). */
     JdbcCaseStore open(Function<SopKey, Optional<SopDefinition>> definitions);
 
+    /** New storage (cases, outbox, ledger) on this database, as another process would open it. */
+    JdbcStorage openStorage(Function<SopKey, Optional<SopDefinition>> definitions);
+
     /** A plain connection to the database, outside the store (auto-commit on). */
     Connection connect() throws SQLException;
 
