@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * read the same version, the second one's insert violates it (SQLState 23505; MariaDB error 1062), its transaction
  * is rolled back, and it gets a {@link VersionConflictException} carrying the version the case is now at. A
  * deadlock or lock time-out is retried a few times when the case is still at the expected version. Nothing
- * is written unless everything is. Every statement binds its values as parameters.
+ * is written unless everything is. Every statement binds its values as parameters. {@link JdbcStorage} appends
+ * through the same path and inserts a command's publication intents in the same transaction, before the commit.
  *
  * <p>On PostgreSQL, one event appended to a new case, or to a case whose events this store has cached (the usual
  * case when a {@code CaseService} loads, decides and appends), is written with one statement instead: a
@@ -287,7 +288,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   @Override
   public ImmutableList<RecordedEvent> load(CaseId id) {
     checkNotNull(id, "id");
-    try (Tx tx = new Tx(false)) {
+    try (Tx tx = tx(false)) {
       return read(tx.con, id, Long.MAX_VALUE);
     } catch (SQLException e) {
       throw failure("memuat kasus " + id, "loading case " + id, e);
@@ -296,10 +297,31 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
 
   @Override
   public long append(CaseId id, long expectedVersion, List<RecordedEvent> events) {
+    return append(id, expectedVersion, events, null);
+  }
+
+  /**
+   * Work that {@link #append(CaseId, long, List, InTransaction)} does in the append's own transaction, after the
+   * events and the summary row are written and before the commit.
+   */
+  @FunctionalInterface
+  interface InTransaction {
+    /** Runs on the append's connection; an exception rolls the whole append back. */
+    void run(Connection con) throws SQLException;
+  }
+
+  /**
+   * {@link #append(CaseId, long, List)}, running {@code also} (if not null) in the same database transaction, so
+   * that its writes and the events are committed together or not at all (for {@link JdbcStorage}). With work to
+   * do the general path is taken, never PostgreSQL's one-statement path; a deadlock or lock time-out retries the
+   * whole transaction, {@code also} included. Conflicts and refused events are reported exactly as without it,
+   * and before {@code also} runs. The cache learns the new events only after the commit.
+   */
+  long append(CaseId id, long expectedVersion, List<RecordedEvent> events, InTransaction also) {
     checkNotNull(id, "id");
     for (int attempt = 1; ; attempt++) {
       try {
-        return tryAppend(id, expectedVersion, events);
+        return tryAppend(id, expectedVersion, events, also);
       } catch (SQLException e) {
         boolean duplicate = Dialect.isDuplicateKey(e);
         if (duplicate || Dialect.isTransient(e)) {
@@ -326,14 +348,15 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     }
   }
 
-  private long tryAppend(CaseId id, long expectedVersion, List<RecordedEvent> events) throws SQLException {
-    if (dialect == Dialect.POSTGRESQL && events != null && events.size() == 1) {
+  private long tryAppend(CaseId id, long expectedVersion, List<RecordedEvent> events, InTransaction also)
+      throws SQLException {
+    if (also == null && dialect == Dialect.POSTGRESQL && events != null && events.size() == 1) {
       long after = tryAppendInOneStatement(id, expectedVersion, events);
       if (after > 0) {
         return after;
       }
     }
-    try (Tx tx = new Tx(true)) {
+    try (Tx tx = tx(true)) {
       Head head = head(tx.con, id);
       long actual = head == null ? 0 : head.version();
       if (actual != expectedVersion) {
@@ -351,6 +374,9 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
       } else if (updateSummary(tx.con, id, expectedVersion, state, after, last.hash()) != 1) {
         // Cannot happen while the events' primary key holds; treated as a lost race all the same.
         throw new SQLException("the summary of case " + id + " moved during the append", "40001");
+      }
+      if (also != null) {
+        also.run(tx.con);
       }
       tx.commit();
       if (before != null) {
@@ -400,7 +426,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     }
     long after = expectedVersion + 1;
     int rows;
-    try (Tx tx = new Tx(false);
+    try (Tx tx = tx(false);
         PreparedStatement ps = tx.con.prepareStatement(expectedVersion == 0 ? PG_OPEN_CASE : PG_APPEND_TO_CASE)) {
       int next;
       if (expectedVersion == 0) {
@@ -426,7 +452,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   @Override
   public long version(CaseId id) {
     checkNotNull(id, "id");
-    try (Tx tx = new Tx(false); PreparedStatement ps = tx.con.prepareStatement(VERSION)) {
+    try (Tx tx = tx(false); PreparedStatement ps = tx.con.prepareStatement(VERSION)) {
       ps.setString(1, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -552,7 +578,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     }
     int done = 0;
     for (CaseId id : ids) {
-      try (Tx tx = new Tx(true)) {
+      try (Tx tx = tx(true)) {
         Head head = head(tx.con, id);
         if (head == null || head.status() != null) {
           continue;
@@ -578,6 +604,21 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
       }
     }
     return done;
+  }
+
+  /** The data source the store reads and writes, for the other stores of a {@link JdbcStorage}. */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** True if the data source is the store's own pool (READ COMMITTED connections; closed with the store). */
+  boolean ownsPool() {
+    return pool != null;
+  }
+
+  /** The database the store runs on. */
+  Dialect dialect() {
+    return dialect;
   }
 
   /**
@@ -941,7 +982,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   private <T> Stream<T> query(String sql, Binder binder, RowReader<T> reader, String whatId, String whatEn) {
     Tx tx;
     try {
-      tx = new Tx(true); // PostgreSQL reads with a cursor (the fetch size) only outside auto-commit
+      tx = tx(true); // PostgreSQL reads with a cursor (the fetch size) only outside auto-commit
     } catch (SQLException e) {
       throw failure(whatId, whatEn, e);
     }
@@ -1035,76 +1076,20 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     }
   }
 
-  /**
-   * A borrowed connection. As a transaction ({@code new Tx(true)}): auto-commit off and READ COMMITTED, rolled
-   * back on close unless committed, and handed back with the settings it came with. Otherwise as it comes from the
-   * pool (auto-commit on), for reads of a single statement.
-   */
-  private final class Tx implements AutoCloseable {
-    final Connection con;
-    private final boolean transaction;
-    private final boolean autoCommit;
-    private final int isolation;
-    private boolean committed;
-
-    Tx(boolean transaction) throws SQLException {
-      this.transaction = transaction;
-      con = dataSource.getConnection();
-      try {
-        autoCommit = con.getAutoCommit();
-        // The store's own pool hands out READ COMMITTED connections and HikariCP resets the level on return, so
-        // only a caller's data source needs asking (PgJDBC answers getTransactionIsolation() with a round trip,
-        // "SHOW TRANSACTION ISOLATION LEVEL": measured here at 25-40 us, a tenth of an append).
-        isolation = transaction && pool == null
-            ? con.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
-        if (transaction && autoCommit) {
-          con.setAutoCommit(false);
-        }
-        if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-          con.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        }
-      } catch (SQLException | RuntimeException e) {
-        try {
-          con.close();
-        } catch (SQLException x) {
-          e.addSuppressed(x);
-        }
-        throw e;
-      }
-    }
-
-    void commit() throws SQLException {
-      con.commit();
-      committed = true;
-    }
-
-    @Override
-    public void close() throws SQLException {
-      try {
-        if (!con.getAutoCommit() && !committed) {
-          con.rollback();
-        }
-        if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-          con.setTransactionIsolation(isolation);
-        }
-        if (transaction && autoCommit) {
-          con.setAutoCommit(true);
-        }
-      } finally {
-        con.close();
-      }
-    }
+  /** A borrowed connection of this store's data source: a transaction, or as it comes (see {@link Tx}). */
+  private Tx tx(boolean transaction) throws SQLException {
+    return new Tx(dataSource, pool != null, transaction);
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Values
 
   /** An instant as the value of a TIMESTAMP(6) column: UTC wall time, truncated to the microsecond. */
-  private static LocalDateTime column(Instant at) {
+  static LocalDateTime column(Instant at) {
     return LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
-  private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+  static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
     LocalDateTime t = rs.getObject(column, LocalDateTime.class);
     return t == null ? Optional.empty() : Optional.of(t.toInstant(ZoneOffset.UTC));
   }
@@ -1124,7 +1109,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
         "The row of case %s (event %s) does not hold what the store wrote: %s").format(id, sequence, detail), cause);
   }
 
-  private static JdbcStoreException failure(String whatId, String whatEn, SQLException e) {
+  static JdbcStoreException failure(String whatId, String whatEn, SQLException e) {
     return new JdbcStoreException(JdbcStoreException.Kind.DATABASE_FAILURE, Text.of(
         String.format(Locale.ROOT, "Basis data gagal saat %s: %s (SQLState %s)", whatId, e.getMessage(),
             e.getSQLState()),

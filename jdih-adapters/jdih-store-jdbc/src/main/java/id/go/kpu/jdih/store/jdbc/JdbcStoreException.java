@@ -5,7 +5,8 @@ import id.go.kpu.jdih.i18n.Text;
 
 /**
  * The JDBC store could not do its work: the database failed or refused a statement, the schema could not be
- * migrated, a stored row does not hold what the store wrote, or the database is not one the store supports.
+ * migrated, a stored row does not hold what the store wrote, the database is not one the store supports, or a
+ * value does not fit its column.
  * Version conflicts and refused events are not reported with this exception but with
  * {@link id.go.kpu.jdih.store.VersionConflictException} and {@link id.go.kpu.jdih.store.InvalidAppendException}.
  */
@@ -24,7 +25,12 @@ public final class JdbcStoreException extends JdihException {
     /** A stored row does not decode to the event it should hold (edited by hand, or another program's data). */
     CORRUPT_ROW("JDIH-JDBC-003"),
     /** The database is none of H2, PostgreSQL and MariaDB. */
-    UNSUPPORTED_DATABASE("JDIH-JDBC-004");
+    UNSUPPORTED_DATABASE("JDIH-JDBC-004"),
+    /**
+     * A value is longer than its column allows (a notification delivery's key or channel name); nothing was
+     * written.
+     */
+    VALUE_TOO_LONG("JDIH-JDBC-005");
 
     private final String code;
 

@@ -1,13 +1,18 @@
 /**
- * A case store in a relational database over JDBC: {@link id.go.kpu.jdih.store.jdbc.JdbcCaseStore}, for H2 in
- * file mode (the embedded default), PostgreSQL 15 and MariaDB 10.11, with the queries a compliance report and a
- * case list need.
+ * The runtime's storage in a relational database over JDBC, for H2 in file mode (the embedded default),
+ * PostgreSQL 15 and MariaDB 10.11: {@link id.go.kpu.jdih.store.jdbc.JdbcStorage} holds the case histories
+ * ({@link id.go.kpu.jdih.store.jdbc.JdbcCaseStore}, with the queries a compliance report and a case list need), the
+ * publishing outbox ({@link id.go.kpu.jdih.store.jdbc.JdbcOutboxStore}) and the notification ledger
+ * ({@link id.go.kpu.jdih.store.jdbc.JdbcNotificationLedger}) in one database, and appends a command's events with
+ * the publication intents they call for in one transaction.
  *
  * <h2>Schema</h2>
  *
  * Created and migrated by Flyway when a store opens (history table {@code jdih_schema_history}); the scripts are
  * {@code db/migration/{h2,postgresql,mariadb}/V1__events_and_cases.sql} (the same tables, with each database's
- * text and time types and a binary collation for case ids) and {@code db/migration/common/V2__case_query_indexes.sql}.
+ * text and time types and a binary collation for case ids), {@code db/migration/common/V2__case_query_indexes.sql}
+ * and {@code db/migration/{h2,postgresql,mariadb}/V3__outbox_and_notifications.sql}. A database made at an earlier
+ * version is migrated when it opens.
  *
  * <p>{@code case_events}, one row per event, primary key {@code (case_id, sequence_no)}:
  * <pre>
@@ -40,10 +45,53 @@
  * </pre>
  * Indexed on {@code (status, case_id)} and {@code (opened_at, case_id)}.
  *
+ * <p>Version 3 adds the outbox and the ledger. In each, a JSON column holds the whole record (the source of
+ * truth, read back exactly); the other columns repeat what the queries need, their times UTC and truncated to the
+ * microsecond (the stores decide from the exact instants in the JSON). Ids, keys and case ids sort by code point
+ * (H2's default, {@code COLLATE "C"}, {@code ascii_bin} / {@code utf8mb4_bin}).
+ *
+ * <p>{@code outbox_intents}, one row per publication intent, primary key {@code intent_id}; indexed on
+ * {@code (case_id, intent_id)} and {@code (due_at, intent_id)}:
+ * <pre>
+ * intent_id    VARCHAR(96)    the intent: &lt;case&gt;.&lt;platform&gt;.r&lt;round&gt;
+ * case_id      VARCHAR(64)    its case
+ * platform     VARCHAR(16)    INSTAGRAM, FACEBOOK, THREADS, X, TELEGRAM
+ * status       VARCHAR(24)    PENDING, IN_PROGRESS, PUBLISHED, RETRY_SCHEDULED, NEEDS_CONFIRMATION, FAILED
+ * version      BIGINT         the state's version: every change is UPDATE ... WHERE version = the one read
+ * due_at       TIMESTAMP(6)   IntentState.dueAt(); NULL when it waits for a person or is done
+ * lease_owner  VARCHAR(128)   the store instance that stored it IN_PROGRESS; NULL in any other status
+ * updated_at   TIMESTAMP(6)   when this version was written
+ * state_json   CLOB / TEXT / LONGTEXT   the state as OutboxJson
+ * </pre>
+ *
+ * <p>{@code notification_deliveries}, one row per delivery (a notification through one channel), kept once sent
+ * so that its key stays known; primary key {@code delivery_key}; indexed on {@code (next_attempt_at,
+ * recorded_seq)}:
+ * <pre>
+ * delivery_key     VARCHAR(512)   the delivery's key
+ * recorded_seq     BIGINT         identity (AUTO_INCREMENT on MariaDB), unique: the recording order
+ * channel          VARCHAR(64)    email, telegram, ...
+ * case_id          VARCHAR(64)    the case it is about
+ * status           VARCHAR(16)    PENDING, SENDING, SENT, FAILED
+ * attempts         INTEGER        attempts started
+ * revision         BIGINT         1, then one more with each change: every change is a compare-and-set on it
+ * next_attempt_at  TIMESTAMP(6)   when it is due (SENDING: when the lease ends); NULL once SENT or FAILED
+ * lease_owner      VARCHAR(128)   the store instance that claimed it, while SENDING; NULL otherwise
+ * recorded_at      TIMESTAMP(6)   when it was recorded
+ * delivery_json    CLOB / TEXT / LONGTEXT   the delivery as NotificationJson, addresses in full
+ * </pre>
+ *
+ * <p>{@code notification_progress}, how far the notification service read each case, primary key
+ * {@code case_id}: {@code version BIGINT}, {@code checked_until TIMESTAMP(6)}, {@code closed BOOLEAN} and
+ * {@code progress_json} (NotificationJson).
+ *
  * <h2>Concurrency</h2>
  *
  * The primary key of {@code case_events} makes appends optimistic: see
- * {@link id.go.kpu.jdih.store.jdbc.JdbcCaseStore}. Several processes may share a PostgreSQL or MariaDB database;
- * an H2 file database is opened by one process at a time.
+ * {@link id.go.kpu.jdih.store.jdbc.JdbcCaseStore}. Intents and deliveries change by compare-and-set on their
+ * version or revision; deliveries are claimed with {@code FOR UPDATE SKIP LOCKED}: see
+ * {@link id.go.kpu.jdih.store.jdbc.JdbcOutboxStore} and {@link id.go.kpu.jdih.store.jdbc.JdbcNotificationLedger}.
+ * Several processes may share a PostgreSQL or MariaDB database; an H2 file database is opened by one process at a
+ * time.
  */
 package id.go.kpu.jdih.store.jdbc;

@@ -38,12 +38,24 @@ class JdbcCaseStoreH2Test extends JdbcCaseStoreTestBase {
    */
   @Override
   protected TestDatabase createDatabase() throws SQLException {
-    Path folder = dir.resolve("db");
+    return h2(dir.resolve("db"));
+  }
+
+  /**
+   * An H2 file database in {@code folder}, kept open by a connection until it is closed (H2 would otherwise close
+   * and compact the file whenever its last store closes).
+   */
+  static TestDatabase h2(Path folder) throws SQLException {
     Connection keeper = DriverManager.getConnection(JdbcCaseStore.h2FileUrl(folder));
     return new TestDatabase() {
       @Override
       public JdbcCaseStore open(Function<SopKey, Optional<SopDefinition>> definitions) {
         return JdbcCaseStore.h2File(folder, definitions);
+      }
+
+      @Override
+      public JdbcStorage openStorage(Function<SopKey, Optional<SopDefinition>> definitions) {
+        return JdbcStorage.h2File(folder, definitions);
       }
 
       @Override

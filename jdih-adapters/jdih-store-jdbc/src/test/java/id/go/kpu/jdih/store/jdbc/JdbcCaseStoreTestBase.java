@@ -70,6 +70,9 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
     /** A new store on this database (the first one creates the schema). */
     JdbcCaseStore open(Function<SopKey, Optional<SopDefinition>> definitions);
 
+    /** New storage (cases, outbox, ledger) on this database, as another process would open it. */
+    JdbcStorage openStorage(Function<SopKey, Optional<SopDefinition>> definitions);
+
     /** A plain connection to the database, outside the store (auto-commit on). */
     Connection connect() throws SQLException;
 
@@ -78,6 +81,9 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       try (Connection c = connect(); Statement s = c.createStatement()) {
         s.execute("DELETE FROM case_events");
         s.execute("DELETE FROM cases");
+        s.execute("DELETE FROM outbox_intents");
+        s.execute("DELETE FROM notification_deliveries");
+        s.execute("DELETE FROM notification_progress");
       }
     }
 
@@ -344,7 +350,7 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       assertThat(third.version(id)).isEqualTo(2);
     }
     MigrationInfoService info = database().flyway().info();
-    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
+    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3");
     assertThat(info.pending()).isEmpty();
     assertThat(jdbc().load(id)).isEqualTo(events);
   }

@@ -61,6 +61,11 @@ final class ServerDatabases {
       }
 
       @Override
+      public JdbcStorage openStorage(Function<SopKey, Optional<SopDefinition>> definitions) {
+        return JdbcStorage.open(url, null, null, definitions);
+      }
+
+      @Override
       public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
       }
