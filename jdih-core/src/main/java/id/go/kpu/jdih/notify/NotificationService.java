@@ -13,6 +13,7 @@ import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.RecordedEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class NotificationService implements PublicationConfirmationHook {
   private final RetryPolicy retry;
   private final int batchSize;
   private final Duration lease;
+  private final Clock clock;
   private final ReentrantLock tickLock = new ReentrantLock();
 
   private NotificationService(Builder b) {
@@ -74,6 +76,7 @@ public final class NotificationService implements PublicationConfirmationHook {
     this.retry = b.retry;
     this.batchSize = b.batchSize;
     this.lease = b.lease;
+    this.clock = b.clock;
   }
 
   /**
@@ -227,12 +230,22 @@ public final class NotificationService implements PublicationConfirmationHook {
   private void send(Instant now, Report report) {
     int guard = 0;
     while (guard++ < 10_000) {
-      ImmutableList<Delivery> batch = ledger.claimDue(now, batchSize, lease);
+      // A lease runs from the moment of the claim, not from the tick's start: deriving and earlier batches may have
+      // taken a while, and a lease counted from the tick would end early and let another instance send it too.
+      Instant claimedAt = claimTime(now);
+      ImmutableList<Delivery> batch = ledger.claimDue(claimedAt, batchSize, lease);
       if (batch.isEmpty()) {
         return;
       }
       for (Delivery d : batch) {
-        attempt(d, now, report);
+        Instant at = claimTime(now);
+        // Never send on a lease that is running out: another instance may claim the delivery when it ends and send
+        // it too. What is left is sent by whoever claims it next (this instance included), after the lease.
+        if (at.plus(lease.dividedBy(2)).isAfter(d.nextAttemptAt())) {
+          LOG.debug("{}: its lease runs out at {}; left for the next claim", d.key(), d.nextAttemptAt());
+          continue;
+        }
+        attempt(d, at, report);
       }
     }
     LOG.warn("tick {}: stopped sending after 10000 batches; the rest is sent at the next tick", now);
@@ -276,6 +289,14 @@ public final class NotificationService implements PublicationConfirmationHook {
     }
   }
 
+  private Instant claimTime(Instant tick) {
+    if (clock == null) {
+      return tick;
+    }
+    Instant now = clock.instant();
+    return tick.isAfter(now) ? tick : now;
+  }
+
   private Delivery current(Delivery d) {
     return ledger.find(d.key()).orElse(d);
   }
@@ -313,6 +334,7 @@ public final class NotificationService implements PublicationConfirmationHook {
     private RetryPolicy retry = RetryPolicy.defaults();
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Duration lease = DEFAULT_LEASE;
+    private Clock clock;
 
     private Builder(SopRegistry registry, CaseStore store, NotificationPolicy policy) {
       this.registry = checkNotNull(registry, "registry");
@@ -349,6 +371,16 @@ public final class NotificationService implements PublicationConfirmationHook {
     public Builder batchSize(int value) {
       checkArgument(value > 0, "batchSize must be > 0");
       this.batchSize = value;
+      return this;
+    }
+
+    /**
+     * The clock a claim's lease starts from: a tick's deliveries are due by the tick's time, but each batch is then
+     * leased from the moment it is claimed (the later of the two). Without it, leases start at the tick's time,
+     * which suits one instance; give it whenever several instances share the ledger.
+     */
+    public Builder clock(Clock value) {
+      this.clock = checkNotNull(value, "clock");
       return this;
     }
 

@@ -118,7 +118,7 @@ public final class Jdih implements AutoCloseable {
       policy.deadlines(new Deadlines(b.calendar));
     }
     NotificationService.Builder notify = NotificationService.builder(registry, storage.cases(), policy.build())
-        .ledger(storage.notifications()).retry(b.retry).lease(b.notificationLease);
+        .ledger(storage.notifications()).retry(b.retry).lease(b.notificationLease).clock(clock);
     if (b.notifiers.isEmpty()) {
       notify.notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, line -> LOG.info("notification: {}", line),
           false));

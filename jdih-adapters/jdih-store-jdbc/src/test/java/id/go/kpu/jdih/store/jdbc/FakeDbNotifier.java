@@ -27,10 +27,13 @@ final class FakeDbNotifier implements Notifier {
 
   private final String url;
   private final String worker;
+  private final boolean hangs;
 
-  FakeDbNotifier(String url, String worker) {
+  /** A notifier; one that {@code hangs} never returns from a send, as a process stuck in a call before it dies. */
+  FakeDbNotifier(String url, String worker, boolean hangs) {
     this.url = url;
     this.worker = worker;
+    this.hangs = hangs;
   }
 
   @Override
@@ -45,6 +48,9 @@ final class FakeDbNotifier implements Notifier {
 
   @Override
   public void send(Notification notification) {
+    while (hangs) {
+      LockSupport.park(this);
+    }
     LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(500_000, 4_000_000));
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps = c.prepareStatement("INSERT INTO fake_inbox (delivery_key, worker) VALUES (?, ?)")) {

@@ -23,7 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * database, publishing to the shared fake platforms and notifying the shared fake inbox, running its passes on its
  * own scheduler until its standard input closes (or it is killed).
  *
- * <p>Arguments: the database URL and the worker's name.
+ * <p>Arguments: the database URL, the worker's name and, optionally, {@code hang-notifier} for a worker whose
+ * notification channel never answers (it dies holding the notifications it claimed).
  */
 public final class RuntimeWorker {
 
@@ -61,10 +62,10 @@ public final class RuntimeWorker {
     SopRegistry registry = SopRegistry.withReference();
     InMemoryMediaStore media = new InMemoryMediaStore();
     media.put(new ByteArrayInputStream(DESIGN), "image/jpeg"); // content-addressed: the same reference everywhere
-    Jdih jdih = Jdih.builder().actors(directory()).storage(JdbcStorage.open(url, null, null, registry::find, name))
+    Jdih jdih = Jdih.builder().actors(directory()).storage(JdbcStorage.open(url, null, null, registry::find))
         .media(media).platform(new FakeDbPlatform(Platform.INSTAGRAM, Reconciliation.CONTAINER_STATUS, url, name))
         .platform(new FakeDbPlatform(Platform.X, Reconciliation.RECENT_POSTS, url, name))
-        .notifier(new FakeDbNotifier(url, name)).publishAs(Principal.of(STAF.nip())).outboxPolicy(policy())
+        .notifier(new FakeDbNotifier(url, name, args.length > 2 && args[2].equals("hang-notifier"))).publishAs(Principal.of(STAF.nip())).outboxPolicy(policy())
         .notificationLease(Duration.ofSeconds(3)).runEvery(Duration.ofMillis(50)).build();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     jdih.start(scheduler);
