@@ -16,7 +16,6 @@ import id.go.kpu.jdih.workflow.Actor;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.ContentCase;
@@ -81,7 +80,7 @@ public final class OutboxDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
 
   private final OutboxStore store;
-  private final CaseService cases;
+  private final OutboxCases cases;
   private final ImmutableMap<Platform, PlatformClient> clients;
   private final Clock clock;
   private final RandomGenerator random;
@@ -107,10 +106,10 @@ public final class OutboxDelivery {
    * A builder for a delivery over {@code store} that records posts through {@code cases}.
    *
    * @param store where intents are kept
-   * @param cases the case service the posts are recorded with
+   * @param cases the cases the posts are recorded on (the runtime's {@code Cases})
    * @return a builder; add a {@link Builder#client client} per platform
    */
-  public static Builder builder(OutboxStore store, CaseService cases) {
+  public static Builder builder(OutboxStore store, OutboxCases cases) {
     return new Builder(checkNotNull(store, "store"), checkNotNull(cases, "cases"));
   }
 
@@ -771,8 +770,8 @@ public final class OutboxDelivery {
     PlatformPost pp = new PlatformPost(intent.platform(), post.postId(), post.url(), post.publishedAt());
     try {
       Actor actor = recorder.apply(intent).orElseGet(() -> Actor.trusted(intent.requestedBy()));
-      cases.handle(new CaseCommand.RecordPublication(CommandId.of("outbox:" + intent.id().value()), intent.caseId(),
-          actor.person(), List.of(pp)), actor.principal());
+      cases.recordPublication(new CaseCommand.RecordPublication(CommandId.of("outbox:" + intent.id().value()),
+          intent.caseId(), actor.person(), List.of(pp)), actor.principal());
       w.save(b -> {
         b.caseRecorded = true;
         b.note(Text.of("Dicatat pada kasus %s", "Recorded on case %s").format(intent.caseId()));
@@ -926,7 +925,7 @@ public final class OutboxDelivery {
   /** Builds an {@link OutboxDelivery}. Not thread-safe. */
   public static final class Builder {
     private final OutboxStore store;
-    private final CaseService cases;
+    private final OutboxCases cases;
     private final Map<Platform, PlatformClient> clients = new EnumMap<>(Platform.class);
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
@@ -935,7 +934,7 @@ public final class OutboxDelivery {
     private Function<PublicationIntent, Optional<Actor>> recorder = i -> Optional.empty();
     private MediaStore media;
 
-    private Builder(OutboxStore store, CaseService cases) {
+    private Builder(OutboxStore store, OutboxCases cases) {
       this.store = store;
       this.cases = cases;
     }

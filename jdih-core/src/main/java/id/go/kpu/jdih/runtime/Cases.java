@@ -14,13 +14,13 @@ import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.media.StoredFile;
 import id.go.kpu.jdih.publish.MediaCheck;
+import id.go.kpu.jdih.publish.OutboxCases;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.validation.Violation;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.CommandResult;
 import id.go.kpu.jdih.workflow.ContentCase;
@@ -60,7 +60,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe.
  */
-public final class Cases {
+public final class Cases implements OutboxCases {
 
   private final CaseService service;
   private final ActorDirectory actors;
@@ -92,6 +92,7 @@ public final class Cases {
    *
    * @throws TamperedHistoryException if its history does not verify
    */
+  @Override
   public ContentCase get(CaseId id) {
     return service.get(checkNotNull(id, "id"));
   }
@@ -111,6 +112,7 @@ public final class Cases {
   }
 
   /** The definition the case runs under (the one for new cases if it has none). */
+  @Override
   public SopDefinition definitionOf(CaseId id) {
     return service.definitionOf(checkNotNull(id, "id"));
   }
@@ -124,9 +126,13 @@ public final class Cases {
     return service.handle(checkNotNull(command, "command"));
   }
 
-  /** The service underneath, for adapters that need it (the outbox, the archive). */
-  CaseService service() {
-    return service;
+  /**
+   * Records a post made by the outbox, as the person (and principal) it names; for the runtime's own outbox and
+   * for tests of other outboxes.
+   */
+  @Override
+  public CommandResult recordPublication(CaseCommand.RecordPublication command, Optional<Principal> principal) {
+    return service.handle(checkNotNull(command, "command"), checkNotNull(principal, "principal"));
   }
 
   /**

@@ -21,12 +21,27 @@ import java.util.List;
  */
 public final class InMemoryStorage implements Storage {
 
-  private final InMemoryCaseStore cases = new InMemoryCaseStore();
+  private final CaseStore cases;
   private final InMemoryOutboxStore outbox = new InMemoryOutboxStore();
   private final InMemoryNotificationLedger notifications = new InMemoryNotificationLedger();
 
   /** Empty storage. */
-  public InMemoryStorage() {}
+  public InMemoryStorage() {
+    this(new InMemoryCaseStore());
+  }
+
+  private InMemoryStorage(CaseStore cases) {
+    this.cases = cases;
+  }
+
+  /**
+   * Storage whose case histories are kept in {@code cases} (any store: a file or database one in a test or a
+   * benchmark) and whose outbox and ledger are in memory. The intents are added right after the events; were the
+   * process to die in between, the runtime's first pass of the next process records them from the histories.
+   */
+  public static InMemoryStorage withCases(CaseStore cases) {
+    return new InMemoryStorage(checkNotNull(cases, "cases"));
+  }
 
   @Override
   public CaseStore cases() {

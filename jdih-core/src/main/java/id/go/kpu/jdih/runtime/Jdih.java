@@ -29,8 +29,6 @@ import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.Actor;
-import id.go.kpu.jdih.workflow.CaseService;
-import id.go.kpu.jdih.workflow.EventAppender;
 import id.go.kpu.jdih.workflow.OutputRules;
 import id.go.kpu.jdih.workflow.Principal;
 import id.go.kpu.jdih.workflow.RecordedEvent;
@@ -110,7 +108,7 @@ public final class Jdih implements AutoCloseable {
       storage.append(before.id(), before.version(), events, intents);
     };
     CaseService service = new CaseService(registry, b.newCasesUnder, storage.cases(), clock, rules,
-        CaseService.DEFAULT_STATE_CACHE_SIZE, appender);
+        b.stateCacheSize, appender);
     this.cases = new Cases(service, b.actors, media);
     PersonDirectory people = b.people;
     NotificationPolicy.Builder policy = NotificationPolicy.builder(people);
@@ -128,7 +126,7 @@ public final class Jdih implements AutoCloseable {
     this.notifications = notify.build();
     Optional<Principal> publisher = b.publishAs;
     ActorDirectory actors = b.actors;
-    OutboxDelivery.Builder delivery = OutboxDelivery.builder(storage.outbox(), service).clock(clock)
+    OutboxDelivery.Builder delivery = OutboxDelivery.builder(storage.outbox(), cases).clock(clock)
         .random(b.random).policy(b.outboxPolicy).confirmationHook(notifications).media(media)
         .recordAs(intent -> publisher.flatMap(p -> actors.resolve(p).map(person -> Actor.of(p, person))));
     b.platforms.forEach(delivery::client);
@@ -288,6 +286,7 @@ public final class Jdih implements AutoCloseable {
     private OutputRules outputRules = PlatformOutputRules.defaults();
     private RandomGenerator random = new SplittableRandom();
     private Duration runEvery = DEFAULT_RUN_EVERY;
+    private int stateCacheSize = CaseService.DEFAULT_STATE_CACHE_SIZE;
 
     private Builder() {}
 
@@ -399,6 +398,16 @@ public final class Jdih implements AutoCloseable {
     /** The outbox's source of jitter (default: an unseeded {@link SplittableRandom}); seed it in tests. */
     public Builder random(RandomGenerator value) {
       this.random = checkNotNull(value, "random");
+      return this;
+    }
+
+    /**
+     * How many case states the runtime keeps to avoid folding a history again before each command (default
+     * 10,000; 0 keeps none). A kept state is used only if the stored history continues it.
+     */
+    public Builder stateCacheSize(int value) {
+      checkArgument(value >= 0, "stateCacheSize must not be negative but was %s", value);
+      this.stateCacheSize = value;
       return this;
     }
 

@@ -10,7 +10,6 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** Four services (as if four processes) ticking together over one ledger send each delivery once. */
 class ConcurrentTicksTest {
@@ -31,12 +32,12 @@ class ConcurrentTicksTest {
   void servicesSharingALedgerNeverSendADeliveryTwice() throws Exception {
     MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z");
     InMemoryCaseStore store = new InMemoryCaseStore();
-    CaseService cases = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
+    Cases cases = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
         OutputRules.acceptAll());
     for (int i = 0; i < 60; i++) {
       CaseId id = CaseId.of("kasus-" + i);
-      cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-      cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+      cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+      cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
     }
     InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
     ConcurrentHashMap<String, Integer> sends = new ConcurrentHashMap<>();

@@ -16,7 +16,6 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Duration;
@@ -25,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /**
  * The done-when test: one case of the reference SOP through all seven activities (with a rejection, a due-soon and
@@ -37,7 +38,7 @@ class HandOffWalkThroughTest {
   private final CaseStore store = new InMemoryCaseStore();
   private final InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
   private final InMemoryPersonDirectory directory = NotifyFixtures.directory();
-  private final CaseService cases = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(),
+  private final Cases cases = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(),
       store, clock, OutputRules.acceptAll());
   private final List<DryRunNotifier> channels = new ArrayList<>();
   private final CaseId id = CaseId.of("produk-hukum-2024-03");
@@ -56,7 +57,7 @@ class HandOffWalkThroughTest {
 
   private List<String> act(NotificationService service, Duration after, CaseCommand command) {
     clock.advance(after);
-    cases.handle(command);
+    cases.handleTrusted(command);
     return service.tick(clock.instant()).sent().stream().map(d -> line(d.notification())).toList();
   }
 
@@ -164,9 +165,9 @@ class HandOffWalkThroughTest {
   @Test
   void aRestartThatLostItsProgressStillSendsNothingTwice() {
     NotificationService service = start();
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     clock.advance(Duration.ofMinutes(30));
-    cases.handle(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Perlu dasar hukum"));
+    cases.handleTrusted(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Perlu dasar hukum"));
     assertThat(service.tick(clock.instant()).sent()).extracting(d -> line(d.notification()))
         .containsExactly("REJECTED 2 Rina Kasubag", "AVAILABLE 1 Rina Kasubag");
 
@@ -185,13 +186,13 @@ class HandOffWalkThroughTest {
   @Test
   void messagesCarryTheCaseTheActivityTheDueTimeInTheOfficeZoneAndTheReason() {
     NotificationService service = start();
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     clock.advance(Duration.ofMinutes(30));
-    cases.handle(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Cantumkan dasar hukum"));
+    cases.handleTrusted(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Cantumkan dasar hukum"));
     clock.advance(Duration.ofMinutes(30));
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
-    cases.handle(new CaseCommand.RecordMeeting(Fixtures.cmd(), id, Fixtures.TIM, Fixtures.meeting()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    cases.handleTrusted(new CaseCommand.RecordMeeting(Fixtures.cmd(), id, Fixtures.TIM, Fixtures.meeting()));
     service.tick(clock.instant());
     ImmutableList<Notification> sent = channels.get(0).sent();
 

@@ -15,7 +15,6 @@ import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.OutputRules;
 import id.go.kpu.jdih.workflow.Person;
@@ -25,6 +24,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 class NotificationPolicyTest {
 
@@ -36,9 +37,9 @@ class NotificationPolicyTest {
   private final SopRegistry registry = SopRegistry.withReference();
   private final CaseId id = CaseId.of("kebijakan");
 
-  private CaseService cases(SopDefinition forNew) {
+  private Cases cases(SopDefinition forNew) {
     registry.find(forNew.key()).ifPresentOrElse(d -> { }, () -> registry.register(forNew));
-    return new CaseService(registry, forNew.key(), store, clock, OutputRules.acceptAll());
+    return TestCases.of(registry, forNew.key(), store, clock, OutputRules.acceptAll());
   }
 
   private List<String> tick(NotificationService s) {
@@ -47,10 +48,10 @@ class NotificationPolicyTest {
 
   @Test
   void anExecutorWhoAlsoHoldsTheEscalationRoleIsToldOnce() {
-    CaseService cases = cases(ReferenceSop.definition());
+    Cases cases = cases(ReferenceSop.definition());
     NotificationPolicy policy = NotificationPolicy.defaults(NotifyFixtures.directory());
     for (CaseCommand c : Fixtures.happyPath(id, Fixtures.produkHukum(), clock.instant()).subList(0, 5)) {
-      cases.handle(c);
+      cases.handleTrusted(c);
     }
     ContentCase c = cases.get(id); // at activity 6, the caption, by Kasubag Hukum; due Tuesday 08.00 WIB
     assertThat(c.currentActivity()).hasValue(6);
@@ -62,8 +63,8 @@ class NotificationPolicyTest {
 
   @Test
   void theDueSoonWindowIsConfigurable() {
-    CaseService cases = cases(ReferenceSop.definition());
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    Cases cases = cases(ReferenceSop.definition());
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     ContentCase c = cases.get(id); // activity 2 available Monday 08.00 WIB, due Tuesday 08.00 WIB
     NotificationPolicy fourHours = NotificationPolicy.builder(NotifyFixtures.directory())
         .dueSoon(Duration.ofHours(4)).build();
@@ -85,21 +86,21 @@ class NotificationPolicyTest {
   @Test
   void aVariantsNewRoleIsToldOfItsActivityAndTheEscalationRoleIsConfigurable() {
     SopDefinition variant = Fixtures.secondApprovalVariant(); // 7: approval by Sekretaris (4 hours), 8: upload
-    CaseService cases = cases(variant);
+    Cases cases = cases(variant);
     InMemoryPersonDirectory directory = NotifyFixtures.directory();
     directory.put(IRMAN);
     NotificationService service = NotificationService.builder(registry, store,
         NotificationPolicy.builder(directory).escalationRole(Fixtures.SEKRETARIS).build())
         .notifier(new DryRunNotifier()).build();
     for (CaseCommand c : Fixtures.happyPath(id, Fixtures.produkHukum(), clock.instant()).subList(0, 6)) {
-      cases.handle(c);
+      cases.handleTrusted(c);
     }
     assertThat(tick(service)).containsExactly("AVAILABLE 7 Irman Sekretaris");
     // The approval takes four hours: due soon two working hours before, overdue after; the escalation role is
     // Sekretaris here, who is also the executor, so Irman alone is told.
     clock.advance(Duration.ofHours(5));
     assertThat(tick(service)).containsExactly("DUE_SOON 7 Irman Sekretaris", "OVERDUE 7 Irman Sekretaris");
-    cases.handle(new CaseCommand.Reject(Fixtures.cmd(), id, SEKRETARIS, "Desain belum memuat logo KPU"));
+    cases.handleTrusted(new CaseCommand.Reject(Fixtures.cmd(), id, SEKRETARIS, "Desain belum memuat logo KPU"));
     assertThat(tick(service)).containsExactly("REJECTED 7 Rina Kasubag", "AVAILABLE 5 Budi Tim",
         "AVAILABLE 5 Andi Tim");
     clock.advance(Duration.ofDays(1).plusMinutes(1)); // rejected Monday 13.00 WIB: design due Tuesday 13.00 WIB
@@ -109,25 +110,25 @@ class NotificationPolicyTest {
 
   @Test
   void switchingOnOverAnOldStoreDoesNotFloodPeopleWithStaleNews() {
-    CaseService cases = cases(ReferenceSop.definition());
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    cases.handle(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "lama"));
+    Cases cases = cases(ReferenceSop.definition());
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "lama"));
     clock.advance(Duration.ofDays(10));
     NotificationService service = NotificationService.builder(registry, store,
         NotificationPolicy.defaults(NotifyFixtures.directory())).notifier(new DryRunNotifier()).build();
     TickReport first = service.tick(clock.instant());
     assertThat(first.derived()).isZero();
     assertThat(first.idle()).isTrue();
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     assertThat(tick(service)).containsExactly("AVAILABLE 2 Rina Kasubag");
   }
 
   @Test
   void aWithdrawnCaseTellsNobodyAndIsNotReadAgain() {
-    CaseService cases = cases(ReferenceSop.definition());
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
-    cases.handle(new CaseCommand.Withdraw(Fixtures.cmd(), id, Fixtures.KASUBAG, "Materi sudah tidak relevan"));
+    Cases cases = cases(ReferenceSop.definition());
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    cases.handleTrusted(new CaseCommand.Withdraw(Fixtures.cmd(), id, Fixtures.KASUBAG, "Materi sudah tidak relevan"));
     InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
     NotificationService service = NotificationService.builder(registry, store,
         NotificationPolicy.defaults(NotifyFixtures.directory())).ledger(ledger).notifier(new DryRunNotifier())
@@ -141,9 +142,9 @@ class NotificationPolicyTest {
 
   @Test
   void aProposerMissingFromTheDirectoryIsStillAddressedButNoChannelReachesThem() {
-    CaseService cases = cases(ReferenceSop.definition());
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    cases.handle(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Perbaiki judul"));
+    Cases cases = cases(ReferenceSop.definition());
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Perbaiki judul"));
     NotificationPolicy policy = NotificationPolicy.defaults(PersonDirectory.of(List.of(NotifyFixtures.BUDI)));
     List<Notification> n = policy.onEvents(ReferenceSop.definition(), store.load(id), 0, clock.instant());
     assertThat(n).extracting(NotifyFixtures::line).containsExactly("REJECTED 2 Rina Kasubag");
@@ -153,9 +154,9 @@ class NotificationPolicyTest {
 
   @Test
   void aRoleNobodyHoldsTellsNobodyAndTheOthersAreStillTold() {
-    CaseService cases = cases(ReferenceSop.definition());
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    Cases cases = cases(ReferenceSop.definition());
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
     NotificationPolicy noTeam = NotificationPolicy.defaults(PersonDirectory.of(List.of(NotifyFixtures.RINA,
         NotifyFixtures.SARI)));
     assertThat(noTeam.onEvents(ReferenceSop.definition(), store.load(id), 1, clock.instant())).isEmpty();
@@ -167,16 +168,16 @@ class NotificationPolicyTest {
 
   @Test
   void aPartialPublicationIsNotYetAPublication() {
-    CaseService cases = cases(ReferenceSop.definition());
+    Cases cases = cases(ReferenceSop.definition());
     List<CaseCommand> path = Fixtures.happyPath(id, Fixtures.produkHukum(), clock.instant());
-    path.subList(0, 6).forEach(cases::handle);
+    path.subList(0, 6).forEach(cases::handleTrusted);
     NotificationService service = NotificationService.builder(registry, store,
         NotificationPolicy.defaults(NotifyFixtures.directory())).notifier(new DryRunNotifier()).build();
     service.tick(clock.instant());
-    cases.handle(new CaseCommand.RecordPublication(Fixtures.cmd(), id, Fixtures.STAF,
+    cases.handleTrusted(new CaseCommand.RecordPublication(Fixtures.cmd(), id, Fixtures.STAF,
         List.of(Fixtures.post(Platform.INSTAGRAM, clock.instant()))));
     assertThat(tick(service)).isEmpty();
-    cases.handle(new CaseCommand.RecordPublication(Fixtures.cmd(), id, Fixtures.STAF,
+    cases.handleTrusted(new CaseCommand.RecordPublication(Fixtures.cmd(), id, Fixtures.STAF,
         List.of(Fixtures.post(Platform.X, clock.instant()))));
     List<Delivery> sent = service.tick(clock.instant()).sent();
     assertThat(sent).extracting(d -> line(d.notification())).containsExactly("PUBLISHED 7 Rina Kasubag");

@@ -11,7 +11,6 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** Failed sends are kept and retried with back-off, a channel's retry-after, or not at all if refused for good. */
 class NotificationRetryTest {
@@ -30,7 +31,7 @@ class NotificationRetryTest {
   private final MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z");
   private final InMemoryCaseStore store = new InMemoryCaseStore();
   private final InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
-  private final CaseService cases = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(),
+  private final Cases cases = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(),
       store, clock, OutputRules.acceptAll());
   private final CaseId id = CaseId.of("coba-ulang");
 
@@ -87,7 +88,7 @@ class NotificationRetryTest {
 
   /** Proposes the case: one notice (activity 2 available) to Rina, who has an e-mail address only. */
   private void propose() {
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
   }
 
   private Instant at(long seconds) {
@@ -184,7 +185,7 @@ class NotificationRetryTest {
     ScriptedNotifier telegram = new ScriptedNotifier("telegram", c -> c.telegramChatId().isPresent());
     NotificationService service = service(email, telegram);
     propose();
-    cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
     // Activity 3 for Budi (e-mail and Telegram) and Andi (Telegram only).
     TickReport first = service.tick(at(0));
     assertThat(first.sent()).extracting(Delivery::key).containsExactly(

@@ -15,7 +15,6 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 class TemplatesTest {
 
@@ -108,8 +109,8 @@ class TemplatesTest {
     registry.register(makassar);
     MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z"); // 09.00 WITA
     InMemoryCaseStore store = new InMemoryCaseStore();
-    CaseService cases = new CaseService(registry, makassar.key(), store, clock, OutputRules.acceptAll());
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), CaseId.of("mks"), Fixtures.KASUBAG,
+    Cases cases = TestCases.of(registry, makassar.key(), store, clock, OutputRules.acceptAll());
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), CaseId.of("mks"), Fixtures.KASUBAG,
         Fixtures.produkHukum()));
     DryRunNotifier dry = new DryRunNotifier();
     NotificationService service = NotificationService.builder(registry, store,

@@ -13,7 +13,6 @@ import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** The outbox's behaviour case by case, against the in-process platform fakes with scripted faults. */
 class OutboxDeliveryTest {
@@ -33,7 +33,7 @@ class OutboxDeliveryTest {
   private static final String CAPTION = "Kenali istilah DPT, DPTb dan DPK. #JDIH #KPU https://jdih.kpu.go.id/a";
 
   private final MutableClock clock = MutableClock.at("2024-03-04T02:00:00Z");
-  private final CaseService cases = OutboxFixtures.caseService(clock);
+  private final Cases cases = OutboxFixtures.caseService(clock);
   private final InMemoryOutboxStore store = new InMemoryOutboxStore();
   private final Map<Platform, FakePlatform> fakes = new EnumMap<>(Platform.class);
   private final List<PublicationNeedsConfirmation> told = new ArrayList<>();
@@ -120,7 +120,7 @@ class OutboxDeliveryTest {
   @Test
   void refusesACaseNotAtUploadAPersonWithoutTheRoleAndAPlatformWithoutClient() {
     CaseId early = CaseId.of("awal");
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), early, Fixtures.KASUBAG,
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), early, Fixtures.KASUBAG,
         Fixtures.informasiHukum(Platform.X)));
     OutboxException notAtUpload = catchThrowableOfType(OutboxException.class,
         () -> outbox.requestPublication(early, Fixtures.STAF));

@@ -8,13 +8,13 @@ import id.go.kpu.jdih.publish.testing.OutboxFixtures;
 import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** A one-call publisher driven by the outbox: keyed by intent id, known and unknown failures told apart. */
 class PublisherClientTest {
@@ -42,7 +42,7 @@ class PublisherClientTest {
 
   @Test
   void publishesThroughTheOutboxWithTheIntentIdAsKey() {
-    CaseService cases = OutboxFixtures.caseService(clock);
+    Cases cases = OutboxFixtures.caseService(clock);
     OutboxDelivery outbox = OutboxDelivery.builder(new InMemoryOutboxStore(), cases)
         .client(PublisherClient.of(publisher, URI.create("https://t.me/x"))).clock(clock)
         .policy(OutboxFixtures.POLICY).build();

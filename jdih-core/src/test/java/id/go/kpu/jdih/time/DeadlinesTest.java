@@ -9,7 +9,6 @@ import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Instant;
@@ -18,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 class DeadlinesTest {
 
@@ -27,11 +28,11 @@ class DeadlinesTest {
   void openActivityIsOnTimeThenDueSoonThenOverdueAndEachCrossingIsReportedOnce() {
     // Proposed and approved on Monday 4 March 2024 at 10.00 WIB: the meeting is due Tuesday 10.00 WIB.
     MutableClock clock = MutableClock.at("2024-03-04T03:00:00Z");
-    CaseService service = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(),
+    Cases service = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(),
         new InMemoryCaseStore(), clock, OutputRules.acceptAll());
     CaseId id = CaseId.of("tenggat");
-    service.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    service.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    service.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    service.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
     ContentCase c = service.get(id);
 
     OpenActivity at = deadlines.open(c, ReferenceSop.definition(), Instant.parse("2024-03-04T08:00:00Z")).get();

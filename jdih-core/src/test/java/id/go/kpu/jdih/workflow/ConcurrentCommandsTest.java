@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** Several people acting on one case at once: the service lets exactly one command perform each activity. */
 class ConcurrentCommandsTest {
@@ -24,10 +26,10 @@ class ConcurrentCommandsTest {
   @RepeatedTest(20)
   void racingApprovalsAndRejectionsPerformTheDecisionOnce() throws Exception {
     InMemoryCaseStore store = new InMemoryCaseStore();
-    CaseService service = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store,
+    Cases service = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store,
         MutableClock.at("2024-03-04T01:00:00Z"), OutputRules.acceptAll());
     CaseId id = CaseId.of("balapan");
-    service.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    service.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     int threads = 8;
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -40,7 +42,7 @@ class ConcurrentCommandsTest {
         Callable<String> task = () -> {
           go.await();
           try {
-            service.handle(c);
+            service.handleTrusted(c);
             return "ok";
           } catch (CaseRuleViolation v) {
             return v.rule().name();

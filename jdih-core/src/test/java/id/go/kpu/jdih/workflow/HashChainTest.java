@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 class HashChainTest {
 
@@ -22,11 +24,11 @@ class HashChainTest {
   @BeforeEach
   void runACase() {
     InMemoryCaseStore store = new InMemoryCaseStore();
-    CaseService service = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store,
+    Cases service = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store,
         MutableClock.at("2024-03-04T01:00:00Z"), OutputRules.acceptAll());
     CaseId id = CaseId.of("rantai");
     Fixtures.happyPath(id, Fixtures.produkHukum(), java.time.Instant.parse("2024-03-05T03:00:00Z"))
-        .forEach(service::handle);
+        .forEach(service::handleTrusted);
     history = store.load(id);
   }
 

@@ -31,6 +31,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 class LifecycleTest {
 
@@ -53,18 +55,18 @@ class LifecycleTest {
     }
   };
   private final SopRegistry registry = SopRegistry.withReference();
-  private final CaseService service =
-      new CaseService(registry, ReferenceSop.definition().key(), store, clock, rules);
+  private final Cases service =
+      TestCases.of(registry, ReferenceSop.definition().key(), store, clock, rules);
   private final CaseId id = CaseId.of("kasus-1");
 
   private CommandResult run(CaseCommand c) {
     clock.advance(Duration.ofHours(2));
-    return service.handle(c);
+    return service.handleTrusted(c);
   }
 
   private CaseRuleViolation refused(CaseCommand c) {
     long before = store.version(c.caseId());
-    CaseRuleViolation v = catchThrowableOfType(CaseRuleViolation.class, () -> service.handle(c));
+    CaseRuleViolation v = catchThrowableOfType(CaseRuleViolation.class, () -> service.handleTrusted(c));
     assertThat(v).as("expected a rule violation").isNotNull();
     assertThat(store.version(c.caseId())).as("nothing recorded").isEqualTo(before);
     return v;
@@ -196,12 +198,12 @@ class LifecycleTest {
             Optional.empty(), LocalDate.of(2024, 1, 2), ReferenceSop.definition().identity().approvedBy()))
         .remove(3).build();
     registry.register(noMeeting);
-    CaseService variant = new CaseService(registry, noMeeting.key(), store, clock, rules);
+    Cases variant = TestCases.of(registry, noMeeting.key(), store, clock, rules);
     CaseId other = CaseId.of("kasus-2");
-    variant.handle(new CaseCommand.Propose(cmd(), other, KASUBAG, Fixtures.produkHukum()));
-    variant.handle(new CaseCommand.Approve(cmd(), other, KASUBAG, Optional.empty()));
+    variant.handleTrusted(new CaseCommand.Propose(cmd(), other, KASUBAG, Fixtures.produkHukum()));
+    variant.handleTrusted(new CaseCommand.Approve(cmd(), other, KASUBAG, Optional.empty()));
     CaseRuleViolation missing = catchThrowableOfType(CaseRuleViolation.class,
-        () -> variant.handle(new CaseCommand.Summarize(cmd(), other, STAF, "Rangkuman")));
+        () -> variant.handleTrusted(new CaseCommand.Summarize(cmd(), other, STAF, "Rangkuman")));
     assertThat(missing.rule()).isEqualTo(CaseRuleViolation.Rule.MISSING_INPUT);
     assertThat(missing.text().id()).isEqualTo("Kasus kasus-2, kegiatan 3: kelengkapan 'Notulen Rapat' belum ada");
   }
@@ -284,23 +286,23 @@ class LifecycleTest {
     SopDefinition v = Fixtures.secondApprovalVariant();
     registry.register(v);
     Person sekretaris = Person.of("197501012000031002", "Sekretaris", Fixtures.SEKRETARIS);
-    CaseService variant = new CaseService(registry, v.key(), store, clock, rules);
+    Cases variant = TestCases.of(registry, v.key(), store, clock, rules);
     CaseId c = CaseId.of("varian-1");
     List<CaseCommand> path = Fixtures.happyPath(c, Fixtures.produkHukum(), clock.instant());
-    path.subList(0, 6).forEach(variant::handle);
+    path.subList(0, 6).forEach(variant::handleTrusted);
     ContentCase s = variant.get(c);
     assertThat(s.currentActivity()).hasValue(7);
     assertThat(v.activity(7).orElseThrow().kind()).isEqualTo(ActivityKind.APPROVAL);
     assertThat(catchThrowableOfType(CaseRuleViolation.class,
-        () -> variant.handle(new CaseCommand.Approve(cmd(), c, KASUBAG, Optional.empty()))).rule())
+        () -> variant.handleTrusted(new CaseCommand.Approve(cmd(), c, KASUBAG, Optional.empty()))).rule())
         .isEqualTo(CaseRuleViolation.Rule.NOT_EXECUTOR);
-    s = variant.handle(new CaseCommand.Reject(cmd(), c, sekretaris, "Desain kurang kontras")).state();
+    s = variant.handleTrusted(new CaseCommand.Reject(cmd(), c, sekretaris, "Desain kurang kontras")).state();
     assertThat(s.currentActivity()).hasValue(5);
     assertThat(s.revisions()).isEqualTo(1);
-    variant.handle(new CaseCommand.AttachDesign(cmd(), c, TIM, List.of(Fixtures.jpeg(9))));
-    variant.handle(new CaseCommand.WriteCaption(cmd(), c, KASUBAG, Caption.of("Keterangan baru")));
-    variant.handle(new CaseCommand.Approve(cmd(), c, sekretaris, Optional.empty()));
-    s = variant.handle(path.get(6)).state();
+    variant.handleTrusted(new CaseCommand.AttachDesign(cmd(), c, TIM, List.of(Fixtures.jpeg(9))));
+    variant.handleTrusted(new CaseCommand.WriteCaption(cmd(), c, KASUBAG, Caption.of("Keterangan baru")));
+    variant.handleTrusted(new CaseCommand.Approve(cmd(), c, sekretaris, Optional.empty()));
+    s = variant.handleTrusted(path.get(6)).state();
     assertThat(s.status()).isEqualTo(CaseStatus.PUBLISHED);
     assertThat(s.runs()).extracting(ActivityRun::activity).containsExactly(1, 2, 3, 4, 5, 6, 7, 5, 6, 7, 8);
     assertThat(store.load(c).get(0).sop()).isEqualTo(v.key());

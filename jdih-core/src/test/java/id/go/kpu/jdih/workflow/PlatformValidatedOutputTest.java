@@ -22,28 +22,30 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** Activities 5 and 6 are validated against the real rules of the case's target platforms. */
 class PlatformValidatedOutputTest {
 
-  private final CaseService service = new CaseService(SopRegistry.withReference(),
+  private final Cases service = TestCases.of(SopRegistry.withReference(),
       ReferenceSop.definition().key(), new InMemoryCaseStore(), MutableClock.at("2024-03-04T01:00:00Z"),
       PlatformOutputRules.defaults());
   private final CaseId id = CaseId.of("platform");
 
   @BeforeEach
   void upToTheDesign() {
-    service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, Fixtures.produkHukum())); // Instagram and X
-    service.handle(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.empty()));
-    service.handle(new CaseCommand.RecordMeeting(cmd(), id, TIM, Fixtures.meeting()));
-    service.handle(new CaseCommand.Summarize(cmd(), id, STAF, "Rangkuman"));
+    service.handleTrusted(new CaseCommand.Propose(cmd(), id, KASUBAG, Fixtures.produkHukum())); // Instagram and X
+    service.handleTrusted(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.empty()));
+    service.handleTrusted(new CaseCommand.RecordMeeting(cmd(), id, TIM, Fixtures.meeting()));
+    service.handleTrusted(new CaseCommand.Summarize(cmd(), id, STAF, "Rangkuman"));
   }
 
   @Test
   void aDesignInstagramWillNotTakeIsRefused() {
     MediaItem wide = new MediaItem("sha256:" + Fixtures.sha(4), "image/png", 2000, 1000, 9_000_000, Fixtures.sha(4));
     CaseRuleViolation v = catchThrowableOfType(CaseRuleViolation.class,
-        () -> service.handle(new CaseCommand.AttachDesign(cmd(), id, TIM, List.of(wide))));
+        () -> service.handleTrusted(new CaseCommand.AttachDesign(cmd(), id, TIM, List.of(wide))));
     assertThat(v.rule()).isEqualTo(CaseRuleViolation.Rule.INVALID_OUTPUT);
     assertThat(v.violations()).extracting(x -> x.path() + " " + x.rule()).contains(
         "items[0].mediaType MediaType", "items[0].bytes MediaBytes", "items[0] AspectRatio",
@@ -53,13 +55,13 @@ class PlatformValidatedOutputTest {
 
   @Test
   void aCaptionOverXsLimitIsRefusedUnlessXHasAShorterOne() {
-    service.handle(new CaseCommand.AttachDesign(cmd(), id, TIM, List.of(Fixtures.jpeg(2))));
+    service.handleTrusted(new CaseCommand.AttachDesign(cmd(), id, TIM, List.of(Fixtures.jpeg(2))));
     String long300 = "Keputusan KPU tentang pedoman teknis JDIH. ".repeat(7);
     CaseRuleViolation v = catchThrowableOfType(CaseRuleViolation.class,
-        () -> service.handle(new CaseCommand.WriteCaption(cmd(), id, KASUBAG, Caption.of(long300))));
+        () -> service.handleTrusted(new CaseCommand.WriteCaption(cmd(), id, KASUBAG, Caption.of(long300))));
     assertThat(v.violations()).extracting(Violation::path).containsExactly("caption.text");
     assertThat(v.violations().get(0).message().in(Language.EN)).contains("X").contains("280");
-    CommandResult ok = service.handle(new CaseCommand.WriteCaption(cmd(), id, KASUBAG,
+    CommandResult ok = service.handleTrusted(new CaseCommand.WriteCaption(cmd(), id, KASUBAG,
         new Caption(long300, ImmutableMap.of(Platform.X, "Kenali pedoman teknis JDIH #KPU"))));
     assertThat(ok.state().currentActivity()).hasValue(7);
   }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /**
  * The service's cache of case states never lets it act on a state older than the store: two services over one store
@@ -23,19 +25,19 @@ class StateCacheTest {
   private final MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z");
   private final CaseId id = CaseId.of("bergantian");
 
-  private CaseService service(int cacheSize) {
-    return new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
+  private Cases service(int cacheSize) {
+    return TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
         OutputRules.acceptAll(), cacheSize);
   }
 
   @Test
   void twoServicesTakingTurnsOnOneCaseEachSeeTheOthersEvents() {
-    CaseService a = service(CaseService.DEFAULT_STATE_CACHE_SIZE);
-    CaseService b = service(CaseService.DEFAULT_STATE_CACHE_SIZE);
+    Cases a = service(TestCases.DEFAULT_STATE_CACHE_SIZE);
+    Cases b = service(TestCases.DEFAULT_STATE_CACHE_SIZE);
     List<CaseCommand> path = Fixtures.happyPath(id, Fixtures.produkHukum(), Instant.parse("2024-03-08T03:00:00Z"));
     ContentCase last = null;
     for (int i = 0; i < path.size(); i++) {
-      last = (i % 2 == 0 ? a : b).handle(path.get(i)).state();
+      last = (i % 2 == 0 ? a : b).handleTrusted(path.get(i)).state();
       // The state each service returns is the fold of the whole stored history.
       assertThat(last).isEqualTo(ContentCase.replay(id, ReferenceSop.definition(), store.load(id)));
     }
@@ -46,13 +48,13 @@ class StateCacheTest {
 
   @Test
   void aStateCachedBeforeAnotherWriterAppendedIsNotUsed() {
-    CaseService a = service(CaseService.DEFAULT_STATE_CACHE_SIZE);
-    CaseService b = service(0);
-    a.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    Cases a = service(TestCases.DEFAULT_STATE_CACHE_SIZE);
+    Cases b = service(0);
+    a.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     // b approves behind a's back; a's cached state (activity 2 open) is now one version old.
-    b.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    b.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
     // Acting on the stale state, a would accept a second decision; on the stored one it is out of order.
-    assertThatThrownBy(() -> a.handle(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Perbaiki")))
+    assertThatThrownBy(() -> a.handleTrusted(new CaseCommand.Reject(Fixtures.cmd(), id, Fixtures.KASUBAG, "Perbaiki")))
         .isInstanceOfSatisfying(CaseRuleViolation.class,
             v -> assertThat(v.rule()).isEqualTo(CaseRuleViolation.Rule.OUT_OF_ORDER));
     assertThat(a.get(id).version()).isEqualTo(2);
@@ -61,10 +63,10 @@ class StateCacheTest {
 
   @Test
   void aRepeatedCommandIsAnsweredWithItsFirstEventsFromACachedState() {
-    CaseService a = service(CaseService.DEFAULT_STATE_CACHE_SIZE);
+    Cases a = service(TestCases.DEFAULT_STATE_CACHE_SIZE);
     CaseCommand propose = new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum());
-    CommandResult first = a.handle(propose);
-    CommandResult again = a.handle(propose);
+    CommandResult first = a.handleTrusted(propose);
+    CommandResult again = a.handleTrusted(propose);
     assertThat(again.repeated()).isTrue();
     assertThat(again.events()).isEqualTo(first.events());
     assertThat(store.load(id)).hasSize(1);

@@ -26,7 +26,6 @@ import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.Meeting;
@@ -47,9 +46,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /**
- * Case histories made the way an office makes them: commands through {@link CaseService} on an
+ * Case histories made the way an office makes them: commands through {@link Cases} on an
  * {@link InMemoryCaseStore}, with real files (JPEG designs, text minutes) in a {@link FileMediaStore}.
  */
 final class ArchiveWorld {
@@ -64,15 +65,15 @@ final class ArchiveWorld {
   final SopDefinition reference = ReferenceSop.definition();
   final SopDefinition variant = Fixtures.secondApprovalVariant();
   final FileMediaStore media;
-  final CaseService service;
-  final CaseService variantService;
+  final Cases service;
+  final Cases variantService;
   final Deadlines deadlines = new Deadlines(WorkingCalendar.defaults(WIB));
 
   ArchiveWorld(Path dir) throws IOException {
     media = new FileMediaStore(dir.resolve("media"));
     registry.register(variant);
-    service = new CaseService(registry, reference.key(), store, clock, PlatformOutputRules.defaults());
-    variantService = new CaseService(registry, variant.key(), store, clock, PlatformOutputRules.defaults());
+    service = TestCases.of(registry, reference.key(), store, clock, PlatformOutputRules.defaults());
+    variantService = TestCases.of(registry, variant.key(), store, clock, PlatformOutputRules.defaults());
   }
 
   /** A 400 x 500 JPEG (4:5, which every platform accepts) in the media store; {@code seed} varies its pixels. */
@@ -111,9 +112,9 @@ final class ArchiveWorld {
         ImmutableSet.of("infocus", "komputer-laptop"));
   }
 
-  private void run(CaseService s, CaseCommand c) {
+  private void run(Cases s, CaseCommand c) {
     clock.advance(Duration.ofHours(1));
-    s.handle(c);
+    s.handleTrusted(c);
   }
 
   /** Seven activities, published on Instagram and X; the design is done three days late. */

@@ -99,11 +99,11 @@ class BundleSafetyTest {
     StoredFile f = world.media.put(new ByteArrayInputStream(new byte[BIG]), "image/jpeg");
     MediaItem zeros = new MediaItem(f.ref(), "image/jpeg", 400, 500, f.bytes(), f.sha256());
     CaseId id = CaseId.of("bom");
-    world.service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, Fixtures.informasiHukum(Platform.INSTAGRAM)));
-    world.service.handle(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.empty()));
-    world.service.handle(new CaseCommand.RecordMeeting(cmd(), id, TIM, world.meeting("Notulen")));
-    world.service.handle(new CaseCommand.Summarize(cmd(), id, STAF, "Rangkuman"));
-    world.service.handle(new CaseCommand.AttachDesign(cmd(), id, TIM, List.of(zeros)));
+    world.service.handleTrusted(new CaseCommand.Propose(cmd(), id, KASUBAG, Fixtures.informasiHukum(Platform.INSTAGRAM)));
+    world.service.handleTrusted(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.empty()));
+    world.service.handleTrusted(new CaseCommand.RecordMeeting(cmd(), id, TIM, world.meeting("Notulen")));
+    world.service.handleTrusted(new CaseCommand.Summarize(cmd(), id, STAF, "Rangkuman"));
+    world.service.handleTrusted(new CaseCommand.AttachDesign(cmd(), id, TIM, List.of(zeros)));
     Path zip = dir.resolve("bom.zip");
     bundle.writeCase(zip, world.reference, world.store.load(id), world.media);
     assertThat(Files.size(zip)).isLessThan(BIG / 50);

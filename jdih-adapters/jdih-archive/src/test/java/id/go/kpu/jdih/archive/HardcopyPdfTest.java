@@ -21,7 +21,6 @@ import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.RecordedEvent;
@@ -45,6 +44,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 class HardcopyPdfTest {
 
@@ -157,7 +158,7 @@ class HardcopyPdfTest {
       material.append("Kalimat ").append(i).append(" dari materi yang sangat panjang tentang daftar pemilih. ");
     }
     material.append("https://jdih.kpu.go.id/").append("a".repeat(300));
-    world.service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal(
+    world.service.handleTrusted(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal(
         "Judul dengan emoji \uD83D\uDDF3\uFE0F dan aksara \u0915", ContentCategory.INFORMASI_HUKUM,
         material.toString(), Optional.empty(), java.util.Set.of(Platform.X))));
     ImmutableList<RecordedEvent> events = world.store.load(id);
@@ -200,10 +201,10 @@ class HardcopyPdfTest {
             LocalDate.of(2024, 1, 3), world.reference.identity().approvedBy()))
         .build();
     world.registry.register(wita);
-    CaseService s = new CaseService(world.registry, wita.key(), world.store, world.clock,
+    Cases s = TestCases.of(world.registry, wita.key(), world.store, world.clock,
         PlatformOutputRules.defaults());
     CaseId id = CaseId.of("kasus-wita");
-    s.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, Fixtures.produkHukum()));
+    s.handleTrusted(new CaseCommand.Propose(cmd(), id, KASUBAG, Fixtures.produkHukum()));
     HardcopyPdf witaPdf = new HardcopyPdf(new Deadlines(WorkingCalendar.defaults(ZoneId.of("Asia/Makassar"))),
         Clock.fixed(PRINTED, ZoneOffset.UTC));
     String text = renderAndExtract(witaPdf.render(wita, world.store.load(id)), 1);

@@ -13,7 +13,6 @@ import id.go.kpu.jdih.store.InMemoryCaseStore;
 import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.content.ContentCategory;
@@ -24,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** Cases driven to their upload activity, for outbox tests here and in the adapter modules. */
 public final class OutboxFixtures {
@@ -38,8 +39,8 @@ public final class OutboxFixtures {
   private OutboxFixtures() {}
 
   /** A case service over an in-memory store and the reference SOP. */
-  public static CaseService caseService(Clock clock) {
-    return new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), new InMemoryCaseStore(),
+  public static Cases caseService(Clock clock) {
+    return TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), new InMemoryCaseStore(),
         clock, PlatformOutputRules.defaults());
   }
 
@@ -62,17 +63,17 @@ public final class OutboxFixtures {
    * @param caption the caption, the same for every platform
    * @return the case id
    */
-  public static CaseId caseAtUpload(CaseService service, CaseId id, Set<Platform> platforms, int mediaCount,
+  public static CaseId caseAtUpload(Cases service, CaseId id, Set<Platform> platforms, int mediaCount,
       String caption) {
-    service.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, new ContentProposal(
+    service.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, new ContentProposal(
         "Tahukah kamu: " + id.value(), ContentCategory.INFORMASI_HUKUM, "Materi tertulis " + id.value(),
         Optional.empty(), platforms)));
-    service.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
-    service.handle(new CaseCommand.RecordMeeting(Fixtures.cmd(), id, Fixtures.TIM, Fixtures.meeting()));
-    service.handle(new CaseCommand.Summarize(Fixtures.cmd(), id, Fixtures.STAF, "Rangkuman " + id.value()));
-    service.handle(new CaseCommand.AttachDesign(Fixtures.cmd(), id, Fixtures.TIM,
+    service.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    service.handleTrusted(new CaseCommand.RecordMeeting(Fixtures.cmd(), id, Fixtures.TIM, Fixtures.meeting()));
+    service.handleTrusted(new CaseCommand.Summarize(Fixtures.cmd(), id, Fixtures.STAF, "Rangkuman " + id.value()));
+    service.handleTrusted(new CaseCommand.AttachDesign(Fixtures.cmd(), id, Fixtures.TIM,
         media(mediaCount, Math.abs(id.hashCode() % 1000))));
-    service.handle(new CaseCommand.WriteCaption(Fixtures.cmd(), id, Fixtures.KASUBAG, Caption.of(caption)));
+    service.handleTrusted(new CaseCommand.WriteCaption(Fixtures.cmd(), id, Fixtures.KASUBAG, Caption.of(caption)));
     return id;
   }
 

@@ -23,7 +23,6 @@ import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.prop.Rand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.PlatformPost;
@@ -39,6 +38,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import id.go.kpu.jdih.runtime.Cases;
 
 /**
  * Runs the outbox against emulated platforms under one random fault schedule and judges the result against the
@@ -150,7 +150,7 @@ public final class OutboxSimulation {
   public static Outcome run(long seed, List<? extends EmulatedPlatform> worlds, MutableClock clock,
       OutboxPolicy policy, Options options) {
     Rand rnd = new Rand(seed);
-    CaseService cases = OutboxFixtures.caseService(clock);
+    Cases cases = OutboxFixtures.caseService(clock);
     InMemoryOutboxStore store = new InMemoryOutboxStore();
     Map<Platform, EmulatedPlatform> byPlatform = new EnumMap<>(Platform.class);
     worlds.forEach(w -> byPlatform.put(w.platform(), w));
@@ -211,7 +211,7 @@ public final class OutboxSimulation {
     return judge(seed, store, cases, byPlatform, targets, texts, crashes);
   }
 
-  private static OutboxDelivery delivery(InMemoryOutboxStore store, CaseService cases,
+  private static OutboxDelivery delivery(InMemoryOutboxStore store, Cases cases,
       List<PlatformClient> clients, MutableClock clock, OutboxPolicy policy, long seed) {
     return OutboxDelivery.builder(store, cases).clients(clients).clock(clock).random(new SplittableRandom(seed))
         .policy(policy).build();
@@ -271,7 +271,7 @@ public final class OutboxSimulation {
     return w.posts().stream().filter(p -> PostText.sameContent(text, p.text())).toList();
   }
 
-  private static Outcome judge(long seed, InMemoryOutboxStore store, CaseService cases,
+  private static Outcome judge(long seed, InMemoryOutboxStore store, Cases cases,
       Map<Platform, EmulatedPlatform> byPlatform, Map<CaseId, Set<Platform>> targets, Map<CaseId, String> texts,
       int crashes) {
     int intents = 0;

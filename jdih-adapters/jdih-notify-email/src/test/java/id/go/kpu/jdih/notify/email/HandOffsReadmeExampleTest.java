@@ -16,7 +16,6 @@ import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** The README's "Hand-offs and reminders" example, kept here verbatim between the markers so that it runs. */
 class HandOffsReadmeExampleTest {
@@ -45,8 +46,8 @@ class HandOffsReadmeExampleTest {
       PersonDirectory directory = NotifyFixtures.directory();
       NotificationLedger ledger = new InMemoryNotificationLedger();
       SmtpSettings smtp = EmailTesting.settings(port).build();
-      new CaseService(registry, ReferenceSop.definition().key(), store, clock, OutputRules.acceptAll())
-          .handle(new CaseCommand.Propose(Fixtures.cmd(), CaseId.of("readme"), Fixtures.KASUBAG,
+      TestCases.of(registry, ReferenceSop.definition().key(), store, clock, OutputRules.acceptAll())
+          .handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), CaseId.of("readme"), Fixtures.KASUBAG,
               Fixtures.produkHukum()));
 
       // README:handoffs:start

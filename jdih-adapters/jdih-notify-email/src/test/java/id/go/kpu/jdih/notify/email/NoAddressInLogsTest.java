@@ -16,13 +16,14 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /**
  * Every log line of this module's tests goes to {@code target/notify-email-test.log} (see the pom). After sends
@@ -34,12 +35,12 @@ class NoAddressInLogsTest {
   void logsShowAddressesMaskedOnly() throws Exception {
     MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z");
     InMemoryCaseStore store = new InMemoryCaseStore();
-    CaseService cases = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
+    Cases cases = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
         OutputRules.acceptAll());
     CaseId id = CaseId.of("log-bersih");
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-    cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
-    cases.handle(new CaseCommand.RecordMeeting(Fixtures.cmd(), id, Fixtures.TIM, Fixtures.meeting()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+    cases.handleTrusted(new CaseCommand.RecordMeeting(Fixtures.cmd(), id, Fixtures.TIM, Fixtures.meeting()));
 
     int port = EmailTesting.freePort();
     SmtpSettings smtp = EmailTesting.settings(port).login("jdih-bot", "Rahasia-SMTP-123").build();
@@ -50,7 +51,7 @@ class NoAddressInLogsTest {
       notifications.tick(clock.instant()); // activity 4 for Sari: refused for good (550)
       assertThat(unknown.received).anyMatch(l -> l.startsWith("RCPT TO:"));
     }
-    cases.handle(new CaseCommand.Summarize(Fixtures.cmd(), id, Fixtures.STAF, "Rangkuman"));
+    cases.handleTrusted(new CaseCommand.Summarize(Fixtures.cmd(), id, Fixtures.STAF, "Rangkuman"));
     notifications.tick(clock.instant().plusSeconds(1)); // activity 5 for Budi: nobody listens, retried
     GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withUser("jdih@kpu-mentawai.go.id", "jdih-bot",

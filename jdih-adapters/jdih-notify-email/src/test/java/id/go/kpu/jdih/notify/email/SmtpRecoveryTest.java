@@ -17,13 +17,14 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /**
  * A real SMTP server that first refuses (421), then is down, then comes back: the hand-off is recorded, retried
@@ -44,7 +45,7 @@ class SmtpRecoveryTest {
   void aServerThatRefusesThenIsDownThenRecoversGetsTheHandOffExactlyOnce() throws Exception {
     MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z");
     InMemoryCaseStore store = new InMemoryCaseStore();
-    CaseService cases = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
+    Cases cases = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store, clock,
         OutputRules.acceptAll());
     int port = EmailTesting.freePort();
     InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
@@ -52,7 +53,7 @@ class SmtpRecoveryTest {
         NotificationPolicy.defaults(NotifyFixtures.directory())).ledger(ledger)
         .notifier(new EmailNotifier(EmailTesting.settings(port).build(), clock)).build();
     CaseId id = CaseId.of("smtp-pulih");
-    cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+    cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
     Instant t0 = clock.instant();
 
     // 1. The server answers every session with 421: the failure is recorded and retried in a minute.

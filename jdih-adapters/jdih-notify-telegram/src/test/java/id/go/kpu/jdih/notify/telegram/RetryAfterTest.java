@@ -16,12 +16,13 @@ import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.testing.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** Telegram's "Too Many Requests: retry after 34": the next attempt is scheduled 34 seconds later, not sooner. */
 class RetryAfterTest {
@@ -35,7 +36,7 @@ class RetryAfterTest {
       api.then(429, TOO_MANY);
       MutableClock clock = MutableClock.at("2024-03-04T01:00:00Z");
       InMemoryCaseStore store = new InMemoryCaseStore();
-      CaseService cases = new CaseService(SopRegistry.withReference(), ReferenceSop.definition().key(), store,
+      Cases cases = TestCases.of(SopRegistry.withReference(), ReferenceSop.definition().key(), store,
           clock, OutputRules.acceptAll());
       InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
       NotificationService notifications = NotificationService.builder(SopRegistry.withReference(), store,
@@ -43,8 +44,8 @@ class RetryAfterTest {
           .notifier(new TelegramNotifier(new TelegramSettings(api.base(), BotToken.of(TelegramNotifierTest.TOKEN),
               Duration.ofSeconds(5)))).build();
       CaseId id = CaseId.of("telegram-429");
-      cases.handle(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
-      cases.handle(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
+      cases.handleTrusted(new CaseCommand.Propose(Fixtures.cmd(), id, Fixtures.KASUBAG, Fixtures.produkHukum()));
+      cases.handleTrusted(new CaseCommand.Approve(Fixtures.cmd(), id, Fixtures.KASUBAG, Optional.empty()));
       Instant t0 = clock.instant();
 
       // Activity 3 for Budi and Andi (both on Telegram): the first request is answered 429, the second goes.

@@ -9,12 +9,12 @@ import id.go.kpu.jdih.publish.testing.OutboxFixtures;
 import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.testing.MutableClock;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.CaseService;
 import id.go.kpu.jdih.workflow.ContentCase;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import id.go.kpu.jdih.runtime.Cases;
 
 /** A case service, an outbox and a clock around one adapter, for the adapters' scenario tests. */
 public final class OutboxRig {
@@ -22,7 +22,7 @@ public final class OutboxRig {
   /** The clock everything shares; it moves only when a test moves it. */
   public final MutableClock clock;
   /** The case service. */
-  public final CaseService cases;
+  public final Cases cases;
   /** The outbox's store. */
   public final InMemoryOutboxStore store = new InMemoryOutboxStore();
   /** The outbox. */

@@ -1,6 +1,8 @@
-package id.go.kpu.jdih.workflow;
+package id.go.kpu.jdih.runtime;
 
 import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.workflow.ContentCase;
+import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.util.List;
 
 /**
@@ -12,7 +14,7 @@ import java.util.List;
  * ({@link id.go.kpu.jdih.store.VersionConflictException} when {@code before} is no longer the stored version).
  */
 @FunctionalInterface
-public interface EventAppender {
+interface EventAppender {
 
   /**
    * Stores {@code events}, which take the case from {@code before} to {@code after}.

@@ -1,4 +1,4 @@
-package id.go.kpu.jdih.workflow;
+package id.go.kpu.jdih.runtime;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -10,6 +10,18 @@ import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.VersionConflictException;
+import id.go.kpu.jdih.workflow.CaseCommand;
+import id.go.kpu.jdih.workflow.CaseDecider;
+import id.go.kpu.jdih.workflow.CaseId;
+import id.go.kpu.jdih.workflow.CaseRuleViolation;
+import id.go.kpu.jdih.workflow.CaseStatus;
+import id.go.kpu.jdih.workflow.CommandResult;
+import id.go.kpu.jdih.workflow.ContentCase;
+import id.go.kpu.jdih.workflow.HashChain;
+import id.go.kpu.jdih.workflow.OutputRules;
+import id.go.kpu.jdih.workflow.Principal;
+import id.go.kpu.jdih.workflow.RecordedEvent;
+import id.go.kpu.jdih.workflow.TamperedHistoryException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +48,17 @@ import org.slf4j.LoggerFactory;
  * never older than the store: another writer, another JVM or a restored backup simply make it fold the new events
  * or the whole history again.
  *
- * <p>Thread-safe if the store is.
+ * <p>Internal to the runtime: applications take commands through {@link Cases}. Thread-safe if the store is.
  */
-public final class CaseService {
+final class CaseService {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
 
   /** How often a command is decided again after losing a race, before the conflict is reported. */
-  public static final int MAX_ATTEMPTS = 8;
+  static final int MAX_ATTEMPTS = 8;
 
   /** How many case states the service keeps by default to avoid folding a history again before each command. */
-  public static final int DEFAULT_STATE_CACHE_SIZE = 10_000;
+  static final int DEFAULT_STATE_CACHE_SIZE = 10_000;
 
   private final SopRegistry registry;
   private final SopKey forNewCases;
@@ -56,35 +68,6 @@ public final class CaseService {
   private final EventAppender appender;
   private final ConcurrentMap<SopKey, CaseDecider> deciders = new ConcurrentHashMap<>();
   private final ConcurrentMap<CaseId, ContentCase> states;
-
-  /**
-   * A service.
-   *
-   * @param registry the definitions cases may run under
-   * @param forNewCases the key of the definition new cases run under; must be registered
-   * @param store where histories are kept
-   * @param clock the time of events
-   * @param outputRules the platform rules for captions and designs
-   */
-  public CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
-      OutputRules outputRules) {
-    this(registry, forNewCases, store, clock, outputRules, DEFAULT_STATE_CACHE_SIZE);
-  }
-
-  /**
-   * A service that keeps at most {@code stateCacheSize} case states (0: none, every command folds the history).
-   *
-   * @param registry the definitions cases may run under
-   * @param forNewCases the key of the definition new cases run under; must be registered
-   * @param store where histories are kept
-   * @param clock the time of events
-   * @param outputRules the platform rules for captions and designs
-   * @param stateCacheSize how many case states to keep; not negative
-   */
-  public CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
-      OutputRules outputRules, int stateCacheSize) {
-    this(registry, forNewCases, store, clock, outputRules, stateCacheSize, null);
-  }
 
   /**
    * A service that stores events through {@code appender} (the runtime's, which records outbox entries in the
@@ -98,7 +81,7 @@ public final class CaseService {
    * @param stateCacheSize how many case states to keep; not negative
    * @param appender how events are stored; {@code null} for {@code store.append}
    */
-  public CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
+  CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
       OutputRules outputRules, int stateCacheSize, EventAppender appender) {
     checkArgument(stateCacheSize >= 0, "stateCacheSize must not be negative but was %s", stateCacheSize);
     this.states = CacheBuilder.newBuilder().maximumSize(stateCacheSize).<CaseId, ContentCase>build().asMap();
@@ -121,7 +104,7 @@ public final class CaseService {
    * @throws TamperedHistoryException if the case's history does not verify; nothing is recorded
    * @throws VersionConflictException if it lost {@link #MAX_ATTEMPTS} races in a row
    */
-  public CommandResult handle(CaseCommand command) {
+  CommandResult handle(CaseCommand command) {
     return handle(command, Optional.empty());
   }
 
@@ -133,7 +116,7 @@ public final class CaseService {
    * @throws TamperedHistoryException if the case's history does not verify; nothing is recorded
    * @throws VersionConflictException if it lost {@link #MAX_ATTEMPTS} races in a row
    */
-  public CommandResult handle(CaseCommand command, Optional<Principal> principal) {
+  CommandResult handle(CaseCommand command, Optional<Principal> principal) {
     return handle(command, principal, () -> { });
   }
 
@@ -142,7 +125,7 @@ public final class CaseService {
    * before its events are stored (at every attempt after a lost race): the runtime stores uploaded files there, so
    * that a refused command leaves no file behind. If it throws, nothing is recorded.
    */
-  public CommandResult handle(CaseCommand command, Optional<Principal> principal, Runnable beforeAppend) {
+  CommandResult handle(CaseCommand command, Optional<Principal> principal, Runnable beforeAppend) {
     checkNotNull(command, "command");
     checkNotNull(principal, "principal");
     checkNotNull(beforeAppend, "beforeAppend");
@@ -187,7 +170,7 @@ public final class CaseService {
    *
    * @throws TamperedHistoryException if the case's history does not verify
    */
-  public ContentCase get(CaseId id) {
+  ContentCase get(CaseId id) {
     ImmutableList<RecordedEvent> history = store.load(id);
     return stateOf(id, deciderFor(history), history);
   }
@@ -197,23 +180,23 @@ public final class CaseService {
    *
    * @throws TamperedHistoryException if the case's history does not verify
    */
-  public Optional<ContentCase> find(CaseId id) {
+  Optional<ContentCase> find(CaseId id) {
     ContentCase c = get(id);
     return c.status() == CaseStatus.NEW ? Optional.empty() : Optional.of(c);
   }
 
   /** The case's history as stored (not verified here: see {@link HashChain#verify}). */
-  public ImmutableList<RecordedEvent> history(CaseId id) {
+  ImmutableList<RecordedEvent> history(CaseId id) {
     return store.load(id);
   }
 
   /** The definition the case runs under (the one for new cases if it has no events). */
-  public SopDefinition definitionOf(CaseId id) {
+  SopDefinition definitionOf(CaseId id) {
     return deciderFor(store.load(id)).definition();
   }
 
   /** The key of the definition new cases run under. */
-  public SopKey definitionForNewCases() {
+  SopKey definitionForNewCases() {
     return forNewCases;
   }
 
