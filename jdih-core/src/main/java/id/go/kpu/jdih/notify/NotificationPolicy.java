@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 
 /**
  * Who is told what, driven by the definition a case runs under. Pure: it reads a history and the people

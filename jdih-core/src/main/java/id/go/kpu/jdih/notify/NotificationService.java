@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
+import id.go.kpu.jdih.publish.PublicationConfirmationHook;
 
 /**
  * Hand-offs and reminders without a thread of the library's own: the embedder calls {@link #tick(Instant)} from its

@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import id.go.kpu.jdih.testing.TestCases;
 import id.go.kpu.jdih.runtime.Cases;
+import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 
 /**
  * The done-when test: one case of the reference SOP through all seven activities (with a rejection, a due-soon and

@@ -1,4 +1,4 @@
-package id.go.kpu.jdih.notify;
+package id.go.kpu.jdih.publish;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
