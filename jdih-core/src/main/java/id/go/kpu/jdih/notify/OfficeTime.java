@@ -15,7 +15,7 @@ import java.util.Locale;
  * {@code Selasa, 5 Maret 2024 pukul 09.30 WIB} or {@code Tuesday, 5 March 2024 at 09:30 WIB}. Day and month names
  * are the library's own, so the text is the same on every JVM.
  */
-public final class OfficeTime {
+final class OfficeTime {
 
   private static final ImmutableSet<String> INDONESIAN_ZONES = ImmutableSet.of("Asia/Jakarta", "Asia/Pontianak",
       "Asia/Makassar", "Asia/Jayapura");
@@ -33,7 +33,7 @@ public final class OfficeTime {
    * The zone's name at {@code at}: {@code WIB} (UTC+7), {@code WITA} (UTC+8) or {@code WIT} (UTC+9) for the
    * Indonesian zones, {@code UTC+hh:mm} otherwise.
    */
-  public static String zoneName(ZoneId zone, Instant at) {
+  static String zoneName(ZoneId zone, Instant at) {
     checkNotNull(zone, "zone");
     checkNotNull(at, "at");
     ZoneOffset offset = zone.getRules().getOffset(at);
@@ -53,7 +53,7 @@ public final class OfficeTime {
   }
 
   /** {@code at} in {@code zone}, written in {@code language} with the zone's name. */
-  public static String format(Instant at, ZoneId zone, Language language) {
+  static String format(Instant at, ZoneId zone, Language language) {
     checkNotNull(language, "language");
     ZonedDateTime z = at.atZone(checkNotNull(zone, "zone"));
     int day = z.getDayOfWeek().getValue() - 1;

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *
  * <p>Hashtags and mentions inside a URL (e.g. a {@code #fragment}) are not counted.
  */
-public final class CaptionTokens {
+final class CaptionTokens {
 
   // A fixed list rather than IANA's ~1,500 names: the ones an Indonesian government office links to in practice.
   // Longer names first is not needed (the look-ahead after the TLD forces a whole label), but kept for reading.
@@ -74,7 +74,7 @@ public final class CaptionTokens {
    * @param text the caption, not null
    * @return the URLs, without trailing punctuation
    */
-  public static ImmutableList<String> urls(String text) {
+  static ImmutableList<String> urls(String text) {
     checkNotNull(text, "text");
     return urlSpans(text).stream().map(s -> text.substring(s.start(), s.end()))
         .collect(ImmutableList.toImmutableList());
@@ -86,7 +86,7 @@ public final class CaptionTokens {
    * @param text the caption, not null
    * @return the tags
    */
-  public static ImmutableList<String> hashtags(String text) {
+  static ImmutableList<String> hashtags(String text) {
     return tokens(HASHTAG, text);
   }
 
@@ -97,7 +97,7 @@ public final class CaptionTokens {
    * @param text the caption, not null
    * @return the mentioned names
    */
-  public static ImmutableList<String> mentions(String text) {
+  static ImmutableList<String> mentions(String text) {
     return tokens(MENTION, text);
   }
 

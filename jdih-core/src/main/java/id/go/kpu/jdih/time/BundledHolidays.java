@@ -46,10 +46,10 @@ import java.util.List;
  * okezone, detik, kompas and regional outlets). No amendment after March 2026 was found; one that exists must be added
  * here with a new {@link #VERSION}.
  */
-public final class BundledHolidays {
+final class BundledHolidays {
 
   /** The state of the data: the date it was last checked against the decrees. */
-  public static final String VERSION = "2026-11-24";
+  static final String VERSION = "2026-11-24";
 
   private static final String SKB = "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB ";
 
@@ -96,7 +96,7 @@ public final class BundledHolidays {
    *
    * @return all entries of all years
    */
-  public static ImmutableList<DayOff> all() {
+  static ImmutableList<DayOff> all() {
     return ALL;
   }
 
@@ -106,7 +106,7 @@ public final class BundledHolidays {
    * @param year the calendar year
    * @return that year's entries; empty for a year that is not bundled
    */
-  public static ImmutableList<DayOff> year(int year) {
+  static ImmutableList<DayOff> year(int year) {
     return BY_YEAR.get(year);
   }
 

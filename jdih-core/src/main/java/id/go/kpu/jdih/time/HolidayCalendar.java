@@ -36,6 +36,19 @@ public final class HolidayCalendar {
   }
 
   /** A calendar without days off. */
+  /**
+   * The days off bundled with the library: every national holiday, cuti bersama ASN and voting day of 2023-2026,
+   * each with the decree it comes from (SKB, Keppres), as in force on {@value BundledHolidays#VERSION}.
+   */
+  public static HolidayCalendar bundled() {
+    return of(BundledHolidays.all());
+  }
+
+  /** The date of the newest decree the {@link #bundled() bundled} days off follow, e.g. {@code 2026-11-24}. */
+  public static String bundledVersion() {
+    return BundledHolidays.VERSION;
+  }
+
   public static HolidayCalendar none() {
     return new HolidayCalendar(List.of());
   }

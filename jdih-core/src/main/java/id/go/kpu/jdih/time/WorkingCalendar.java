@@ -43,10 +43,10 @@ public final class WorkingCalendar {
 
   /**
    * The default calendar of an office in {@code zone}: civil-service office hours and the bundled days off of
-   * 2023–2026 ({@link BundledHolidays}).
+   * 2023–2026 ({@link HolidayCalendar#bundled()}).
    */
   public static WorkingCalendar defaults(ZoneId zone) {
-    return new WorkingCalendar(zone, OfficeHours.civilService(), HolidayCalendar.of(BundledHolidays.all()));
+    return new WorkingCalendar(zone, OfficeHours.civilService(), HolidayCalendar.bundled());
   }
 
   /** This calendar with other days off (e.g. amended from a file). */

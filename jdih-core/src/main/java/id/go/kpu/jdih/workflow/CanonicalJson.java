@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code \}{@code udxxx} escape with lower-case hex digits, as the well-formed {@code JSON.stringify} of ECMAScript
  * 2019 does, so that the output stays valid UTF-8.
  */
-public final class CanonicalJson {
+final class CanonicalJson {
 
   private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -33,7 +33,7 @@ public final class CanonicalJson {
    * @throws IllegalArgumentException if the tree holds anything else than the types above, a {@code null}, or an
    *     integer outside ±2<sup>53</sup>−1
    */
-  public static String write(Object tree) {
+  static String write(Object tree) {
     StringBuilder out = new StringBuilder(512);
     value(tree, out);
     return out.toString();

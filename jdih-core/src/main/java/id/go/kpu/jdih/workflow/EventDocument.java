@@ -86,6 +86,17 @@ public final class EventDocument {
         event.principal(), event.actor(), event.at(), event.activity(), event.payload(), event.previousHash());
   }
 
+  /**
+   * The RFC 8785 canonical JSON text of {@code document} (a tree of maps with string keys, lists, strings, integers
+   * and booleans): what format 2 hashes.
+   *
+   * @throws IllegalArgumentException if the tree holds anything else, a {@code null}, or an integer beyond
+   *     &plusmn;(2<sup>53</sup>-1)
+   */
+  public static String canonical(Map<String, Object> document) {
+    return CanonicalJson.write(document);
+  }
+
   /** The lower-case hex SHA-256 of the canonical form of {@code document}. */
   public static String hash(Map<String, Object> document) {
     return Hashing.sha256().hashString(CanonicalJson.write(document), UTF_8).toString();

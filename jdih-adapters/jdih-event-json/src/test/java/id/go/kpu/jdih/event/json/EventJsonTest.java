@@ -18,7 +18,6 @@ import id.go.kpu.jdih.testing.Fixtures;
 import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CommandId;
-import id.go.kpu.jdih.workflow.CanonicalJson;
 import id.go.kpu.jdih.workflow.EventDocument;
 import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.HashFormat;
@@ -431,8 +430,9 @@ class EventJsonTest {
       ObjectNode line = (ObjectNode) mapper.readTree(json.write(e));
       assertThat(line.remove("v").intValue()).isEqualTo(EventJson.FORMAT_VERSION);
       assertThat(line.remove("hash").textValue()).isEqualTo(e.hash());
-      Map<?, ?> tree = mapper.convertValue(line, Map.class);
-      assertThat(CanonicalJson.write(tree)).isEqualTo(CanonicalJson.write(EventDocument.of(e)));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> tree = mapper.convertValue(line, Map.class);
+      assertThat(EventDocument.canonical(tree)).isEqualTo(EventDocument.canonical(EventDocument.of(e)));
       assertThat(EventDocument.hash(EventDocument.of(e))).isEqualTo(e.hash());
     }
   }
