@@ -9,6 +9,8 @@ import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
+import id.go.kpu.jdih.time.Backoff;
+import id.go.kpu.jdih.workflow.CaseHistory;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import id.go.kpu.jdih.workflow.ContentCase;
@@ -38,7 +40,7 @@ import id.go.kpu.jdih.publish.PublicationConfirmationHook;
  *   <li>records one delivery per notification and channel in the {@link NotificationLedger} under its stable key
  *       (a key already there is left alone, so nothing is sent twice for one event, even by a restarted service);
  *   <li>sends every delivery that is due through its channel's {@link Notifier};
- *   <li>reschedules each failure with exponential back-off ({@link RetryPolicy}) or the channel's retry-after,
+ *   <li>reschedules each failure with exponential back-off ({@link #DEFAULT_BACKOFF} unless told otherwise) or the channel's retry-after,
  *       and keeps a permanent refusal as {@link DeliveryStatus#FAILED}.
  * </ol>
  * It also is the {@link PublicationConfirmationHook} the publishing outbox calls.
@@ -53,6 +55,12 @@ public final class NotificationService implements PublicationConfirmationHook {
 
   /** How many deliveries are claimed at once by default. */
   public static final int DEFAULT_BATCH_SIZE = 50;
+  /**
+   * The back-off of failed sends by default: one minute, doubling, at most an hour; a channel's own retry-after
+   * wins. There is no limit on attempts: only a permanent refusal stops them.
+   */
+  public static final Backoff DEFAULT_BACKOFF = Backoff.of(Duration.ofMinutes(1), Duration.ofHours(1));
+
   /** How long a claimed delivery is reserved for its sender by default. */
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
 
@@ -63,7 +71,7 @@ public final class NotificationService implements PublicationConfirmationHook {
   private final NotificationPolicy policy;
   private final NotificationLedger ledger;
   private final ImmutableMap<String, Notifier> notifiers;
-  private final RetryPolicy retry;
+  private final Backoff retry;
   private final int batchSize;
   private final Duration lease;
   private final Clock clock;
@@ -172,10 +180,10 @@ public final class NotificationService implements PublicationConfirmationHook {
   @Override
   public void needsConfirmation(PublicationNeedsConfirmation event) {
     checkNotNull(event, "event");
-    ImmutableList<RecordedEvent> history = store.load(event.caseId());
-    checkArgument(!history.isEmpty(), "unknown case %s", event.caseId());
-    SopDefinition definition = registry.get(history.get(0).sop());
-    ContentCase c = ContentCase.replay(event.caseId(), definition, history);
+    CaseHistory h = CaseHistory.of(store.load(event.caseId()), registry::find).orElseThrow(
+        () -> new IllegalArgumentException("unknown case " + event.caseId()));
+    SopDefinition definition = h.definition();
+    ContentCase c = h.replay();
     Report report = new Report(event.at());
     record(policy.onNeedsConfirmation(definition, c, event), event.at(), report);
     LOG.info("case {}: publication on {} needs confirmation; {} notice(s) recorded", event.caseId(),
@@ -188,12 +196,13 @@ public final class NotificationService implements PublicationConfirmationHook {
       if (progress.isPresent() && progress.get().closed()) {
         return;
       }
-      ImmutableList<RecordedEvent> history = store.load(id);
-      if (history.isEmpty()) {
+      Optional<CaseHistory> loaded = CaseHistory.of(store.load(id), registry::find);
+      if (loaded.isEmpty()) {
         return;
       }
-      SopDefinition definition = registry.get(history.get(0).sop());
-      ContentCase state = ContentCase.replay(id, definition, history);
+      ImmutableList<RecordedEvent> history = loaded.get().events();
+      SopDefinition definition = loaded.get().definition();
+      ContentCase state = loaded.get().replay();
       long seen = progress.map(CaseProgress::version).orElse(0L);
       List<Notification> notices = new ArrayList<>(policy.onEvents(definition, history, seen, now));
       Instant from = progress.map(CaseProgress::checkedUntil).orElseGet(() -> state.openedAt().orElseThrow());
@@ -333,7 +342,7 @@ public final class NotificationService implements PublicationConfirmationHook {
     private final NotificationPolicy policy;
     private NotificationLedger ledger = new InMemoryNotificationLedger();
     private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
-    private RetryPolicy retry = RetryPolicy.defaults();
+    private Backoff retry = DEFAULT_BACKOFF;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Duration lease = DEFAULT_LEASE;
     private Clock clock;
@@ -363,8 +372,8 @@ public final class NotificationService implements PublicationConfirmationHook {
       return this;
     }
 
-    /** The back-off (default {@link RetryPolicy#defaults()}). */
-    public Builder retry(RetryPolicy value) {
+    /** The back-off of failed sends (default {@link NotificationService#DEFAULT_BACKOFF}). */
+    public Builder retry(Backoff value) {
       this.retry = checkNotNull(value, "retry");
       return this;
     }

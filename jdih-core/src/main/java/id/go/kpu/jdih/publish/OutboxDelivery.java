@@ -70,6 +70,10 @@ import org.slf4j.LoggerFactory;
  * permission errors, refused posts and too many failures stop the intent as {@link IntentStatus#FAILED} with the
  * adapter's actionable message.
  *
+ * <p><b>Parts.</b> This class takes each due intent and sends it; {@code OutboxReconciler} asks the platform after
+ * an ambiguous outcome; {@code OutboxRecorder} checks an intent before every send and records posts on their cases;
+ * {@code IntentSteps} saves, schedules (with the policy's back-off) and stops intents for all three.
+ *
  * <p><b>Threads and time.</b> No threads of its own: the embedder calls {@link #deliverDue()} from its scheduler
  * ({@link #nextDueAt()} says when there is work). Time comes from the injected {@link Clock}, jitter from the
  * injected {@link RandomGenerator}. Thread-safe: several threads or processes may call {@link #deliverDue()} on one
@@ -85,9 +89,9 @@ public final class OutboxDelivery {
   private final Clock clock;
   private final RandomGenerator random;
   private final OutboxPolicy policy;
-  private final PublicationConfirmationHook confirmationHook;
-  private final Function<PublicationIntent, Optional<Actor>> recorder;
-  private final MediaStore media;
+  private final IntentSteps steps;
+  private final OutboxRecorder recorder;
+  private final OutboxReconciler reconciler;
   private final ConcurrentMap<Platform, Instant> blockedUntil = new ConcurrentHashMap<>();
 
   private OutboxDelivery(Builder b) {
@@ -97,9 +101,9 @@ public final class OutboxDelivery {
     this.clock = b.clock;
     this.random = b.random;
     this.policy = b.policy;
-    this.confirmationHook = b.confirmationHook;
-    this.recorder = b.recorder;
-    this.media = b.media;
+    this.steps = new IntentSteps(store, clock, policy, random, b.confirmationHook);
+    this.recorder = new OutboxRecorder(cases, b.recorder, b.media, steps);
+    this.reconciler = new OutboxReconciler(this, recorder, steps);
   }
 
   /**
@@ -218,7 +222,7 @@ public final class OutboxDelivery {
       IntentState next = b.build();
       if (store.replace(s, next)) {
         try {
-          return recordOnCase(new Work(next));
+          return recorder.recordOnCase(steps.work(next));
         } catch (LeaseLost e) {
           return store.find(id).orElseThrow(); // a worker recorded it meanwhile
         }
@@ -337,7 +341,7 @@ public final class OutboxDelivery {
     }
     if (s.status() == IntentStatus.PUBLISHED) {
       try {
-        return Optional.of(recordOnCase(new Work(s)));
+        return Optional.of(recorder.recordOnCase(steps.work(s)));
       } catch (LeaseLost e) {
         return store.find(s.id()); // another worker recorded it
       }
@@ -355,7 +359,7 @@ public final class OutboxDelivery {
     if (!store.replace(s, claimed)) {
       return Optional.empty(); // another worker was first
     }
-    Work w = new Work(claimed);
+    IntentWork w = steps.work(claimed);
     try {
       process(w);
     } catch (LeaseLost e) {
@@ -365,7 +369,7 @@ public final class OutboxDelivery {
     return Optional.of(w.state);
   }
 
-  private void process(Work w) {
+  private void process(IntentWork w) {
     PublicationIntent intent = w.state.intent();
     PlatformClient client = clients.get(intent.platform());
     if (client == null) {
@@ -380,7 +384,7 @@ public final class OutboxDelivery {
     }
     Optional<String> postId = w.state.postId();
     if (postId.isPresent()) {
-      publishedFromStoredId(w, client, postId.get());
+      recorder.publishedFromStoredId(w, client, postId.get());
       return;
     }
     Instant now = clock.instant();
@@ -395,16 +399,16 @@ public final class OutboxDelivery {
       return;
     }
     if (w.state.reconcileFirst()) {
-      reconcile(w, client);
+      reconciler.reconcile(w, client);
     } else {
       send(w, client);
     }
   }
 
-  private void send(Work w, PlatformClient client) {
-    Optional<Problem> unfit = preflight(w.state.intent());
+  void send(IntentWork w, PlatformClient client) {
+    Optional<Problem> unfit = recorder.preflight(w.state.intent());
     if (unfit.isPresent()) {
-      fail(w, unfit.get(), null, b -> b.reconcileFirst = false);
+      steps.fail(w, unfit.get(), null, b -> b.reconcileFirst = false);
       return;
     }
     Instant now = clock.instant();
@@ -429,21 +433,21 @@ public final class OutboxDelivery {
       onFailure(w, client, e);
       return;
     } catch (RuntimeException e) {
-      onFailure(w, client, unexpected(e));
+      onFailure(w, client, IntentSteps.unexpected(e));
       return;
     }
     if (result instanceof PostResult.Published p) {
-      published(w, p.post(), Text.of("Terbit di %s: %s", "Published on %s: %s")
+      recorder.published(w, p.post(), Text.of("Terbit di %s: %s", "Published on %s: %s")
           .format(client.platform().displayName(), p.post().url()));
     } else if (result instanceof PostResult.NotReady n) {
       notReady(w, n.reason());
     }
   }
 
-  private void onFailure(Work w, PlatformClient client, PlatformCallException e) {
+  private void onFailure(IntentWork w, PlatformClient client, PlatformCallException e) {
     Optional<String> postId = w.state.postId();
     if (postId.isPresent()) {
-      publishedFromStoredId(w, client, postId.get());
+      recorder.publishedFromStoredId(w, client, postId.get());
       return;
     }
     Instant now = clock.instant();
@@ -453,23 +457,23 @@ public final class OutboxDelivery {
       case NOT_SENT -> {
         int failures = w.state.failures() + 1;
         if (failures >= policy.maxFailures()) {
-          fail(w, problem, Text.of("Dihentikan setelah %d percobaan gagal; konten belum terbit. Terakhir: %s",
+          steps.fail(w, problem, Text.of("Dihentikan setelah %d percobaan gagal; konten belum terbit. Terakhir: %s",
               "Stopped after %d failed attempts; the content is not published. Last: %s")
               .format(failures, e.text()), b -> b.failures = failures);
         } else {
-          Instant at = now.plus(backoff(failures));
-          schedule(w, at, problem, Text.of("Gagal, belum terbit (%s); dicoba lagi pada %s",
+          Instant at = now.plus(steps.backoff(failures));
+          steps.schedule(w, at, problem, Text.of("Gagal, belum terbit (%s); dicoba lagi pada %s",
               "Failed, not published (%s); retrying at %s").format(e.platformCode(), at), b -> b.failures = failures);
         }
       }
       case RATE_LIMITED, QUOTA_REACHED -> deferForLimit(w, problem, e);
-      case AUTH, REJECTED -> fail(w, problem, e.text(), b -> { });
+      case AUTH, REJECTED -> steps.fail(w, problem, e.text(), b -> { });
       case CONTAINER_EXPIRED -> {
         int failures = w.state.failures() + 1;
         if (failures >= policy.maxFailures()) {
-          fail(w, problem, e.text(), b -> b.failures = failures);
+          steps.fail(w, problem, e.text(), b -> b.failures = failures);
         } else {
-          schedule(w, now, problem, Text.of("Kontainer kedaluwarsa tanpa terbit; dibuat kontainer baru",
+          steps.schedule(w, now, problem, Text.of("Kontainer kedaluwarsa tanpa terbit; dibuat kontainer baru",
               "The container expired unpublished; a new one is made"), b -> {
                 b.failures = failures;
                 b.dropLiveIds();
@@ -481,28 +485,28 @@ public final class OutboxDelivery {
     }
   }
 
-  private void deferForLimit(Work w, Problem problem, PlatformCallException e) {
+  private void deferForLimit(IntentWork w, Problem problem, PlatformCallException e) {
     Instant now = clock.instant();
     Duration fallback = e.kind() == FailureKind.QUOTA_REACHED ? policy.quotaWait() : policy.defaultRateLimitWait();
     Instant reset = e.retryAt().filter(t -> t.isAfter(now)).orElse(now.plus(fallback));
-    Instant at = reset.plus(jitter(policy.rateLimitJitter()));
+    Instant at = reset.plus(steps.jitter(policy.rateLimitJitter()));
     Platform platform = w.state.intent().platform();
     blockedUntil.merge(platform, reset, (a, b) -> a.isAfter(b) ? a : b);
     int waits = w.state.rateLimitWaits() + 1;
     if (waits > policy.maxRateLimitWaits()) {
-      fail(w, problem, Text.of("Dihentikan setelah %d kali ditahan batas laju/kuota; konten belum terbit: %s",
+      steps.fail(w, problem, Text.of("Dihentikan setelah %d kali ditahan batas laju/kuota; konten belum terbit: %s",
           "Stopped after %d rate-limit or quota deferrals; the content is not published: %s").format(waits - 1,
           e.text()), b -> b.rateLimitWaits = waits);
       return;
     }
-    schedule(w, at, problem, Text.of("Ditahan batas %s (%s); dicoba lagi pada %s",
+    steps.schedule(w, at, problem, Text.of("Ditahan batas %s (%s); dicoba lagi pada %s",
         "Held back by %s's limit (%s); retrying at %s").format(platform.displayName(), e.platformCode(), at),
         b -> b.rateLimitWaits = waits);
   }
 
-  private void ambiguous(Work w, PlatformClient client, Problem problem, boolean duplicate) {
+  private void ambiguous(IntentWork w, PlatformClient client, Problem problem, boolean duplicate) {
     if (client.reconciliation() == Reconciliation.NONE) {
-      needsConfirmation(w, problem, Text.of(
+      steps.needsConfirmation(w, problem, Text.of(
           "Hasil pengiriman ke %s tidak dapat dipastikan (%s) dan %s tidak menyediakan cara memeriksanya. Periksa "
               + "akun: jika sudah terbit, konfirmasi alamatnya; jika belum, konfirmasi untuk mengirim ulang",
           "The outcome of the send to %s is unknown (%s) and %s offers no way to check it. Look at the account: if "
@@ -511,7 +515,7 @@ public final class OutboxDelivery {
       return;
     }
     Instant at = clock.instant().plus(policy.settleDelay());
-    schedule(w, at, problem, duplicate
+    steps.schedule(w, at, problem, duplicate
         ? Text.of("%s menyebut konten ini duplikat; dicari unggahannya pada %s",
             "%s reports the content as a duplicate; looking for the post at %s")
             .format(client.platform().displayName(), at)
@@ -525,402 +529,21 @@ public final class OutboxDelivery {
         });
   }
 
-  private void reconcile(Work w, PlatformClient client) {
-    switch (client.reconciliation()) {
-      case CONTAINER_STATUS -> reconcileContainer(w, client);
-      case RECENT_POSTS -> reconcileByLookup(w, client, false);
-      case NONE -> needsConfirmation(w, w.state.problem().orElse(null), Text.of(
-          "Hasil pengiriman ke %s tidak dapat dipastikan; periksa akun lalu konfirmasi",
-          "The outcome of the send to %s is unknown; look at the account and confirm")
-          .format(client.platform().displayName()));
-      default -> throw new IllegalStateException("unknown reconciliation " + client.reconciliation());
-    }
-  }
 
-  private void reconcileContainer(Work w, PlatformClient client) {
-    Optional<String> container = w.state.liveIds().stream().filter(i -> i.kind() == PlatformId.Kind.CONTAINER)
-        .map(PlatformId::value).reduce((a, b) -> b);
-    if (container.isEmpty()) {
-      // No publishing container was ever returned: nothing can have been published (an orphan container expires).
-      w.save(b -> {
-        b.reconcileFirst = false;
-        b.note(Text.of("Belum ada kontainer yang dapat diterbitkan; dikirim", "No container to publish yet; sending"));
-      });
-      send(w, client);
-      return;
-    }
-    ContainerCheck check;
-    try {
-      check = client.checkStatus(container.get());
-    } catch (LeaseLost e) {
-      throw e;
-    } catch (PlatformCallException e) {
-      reconcileFailed(w, e);
-      return;
-    } catch (RuntimeException e) {
-      reconcileFailed(w, unexpected(e));
-      return;
-    }
-    String detail = check.detail().map(d -> " (" + d + ")").orElse("");
-    switch (check.status()) {
-      case PUBLISHED -> reconcileByLookup(w, client, true);
-      case FINISHED, IN_PROGRESS -> resendAfterCheck(w, client, Text.of(
-          "Kontainer %s berstatus %s: belum terbit; dilanjutkan", "Container %s is %s: not published; continuing")
-          .format(container.get(), check.status()));
-      case ERROR -> fail(w, new Problem(FailureKind.REJECTED, "CONTAINER-ERROR", Text.of(
-          "Kontainer %s gagal diproses platform%s; konten belum terbit. Periksa gambar dan keterangannya",
-          "Container %s failed on the platform%s; not published. Check the image and the caption")
-          .format(container.get(), detail), clock.instant()), null, b -> b.reconcileFirst = false);
-      case EXPIRED -> {
-        w.save(b -> {
-          b.reconcileFirst = false;
-          b.reconcileChecks = 0;
-          b.dropLiveIds();
-          b.note(Text.of("Kontainer %s kedaluwarsa tanpa terbit; dibuat kontainer baru",
-              "Container %s expired unpublished; a new one is made").format(container.get()));
-        });
-        send(w, client);
-      }
-      default -> throw new IllegalStateException("unknown container status " + check.status());
-    }
-  }
-
-  private void reconcileByLookup(Work w, PlatformClient client, boolean knownPublished) {
-    PublicationIntent intent = w.state.intent();
-    Instant since = w.state.firstSentAt().orElse(intent.requestedAt()).minus(policy.lookupSkew());
-    ImmutableList<RemotePost> posts;
-    try {
-      posts = client.findRecentPosts(new PostLookup(intent, since));
-    } catch (LeaseLost e) {
-      throw e;
-    } catch (PlatformCallException e) {
-      reconcileFailed(w, e);
-      return;
-    } catch (RuntimeException e) {
-      reconcileFailed(w, unexpected(e));
-      return;
-    }
-    List<RemotePost> matches = posts.stream()
-        .filter(p -> !p.createdAt().isBefore(since) && PostText.sameContent(intent.text(), p.text()))
-        .sorted(Comparator.comparing(RemotePost::createdAt)).toList();
-    if (!matches.isEmpty()) {
-      RemotePost m = matches.get(0);
-      String extra = matches.size() > 1 ? " — " + matches.size() + " unggahan cocok" : "";
-      String extraEn = matches.size() > 1 ? " — " + matches.size() + " posts match" : "";
-      published(w, new PublishedPost(intent.platform(), m.postId(), m.url(), m.createdAt()), Text.of(
-          "Ditemukan sudah terbit saat diperiksa; tidak dikirim ulang: " + m.url() + extra,
-          "Found published when checked; not resent: " + m.url() + extraEn));
-      return;
-    }
-    String where = client.platform().displayName();
-    if (knownPublished) {
-      needsConfirmation(w, w.state.problem().orElse(null), Text.of(
-          "Kontainer di %s sudah TERBIT tetapi unggahannya tidak ditemukan di daftar akun; konfirmasi alamatnya",
-          "The container on %s is PUBLISHED but the post is not in the account's list; confirm its address")
-          .format(where));
-      return;
-    }
-    if (w.state.duplicateSignal()) {
-      needsConfirmation(w, w.state.problem().orElse(null), Text.of(
-          "%s menyebut konten ini duplikat, tetapi unggahan yang sama tidak ditemukan sejak %s. Periksa akun lalu "
-              + "konfirmasi",
-          "%s reports the content as a duplicate, but no matching post exists since %s. Look at the account and "
-              + "confirm").format(where, since));
-      return;
-    }
-    int misses = w.state.notFoundLookups() + 1;
-    if (misses < policy.requiredNotFound()) {
-      Instant at = clock.instant().plus(policy.settleDelay());
-      schedule(w, at, w.state.problem().orElse(null), Text.of("Belum ditemukan di %s (%d); diperiksa lagi pada %s",
-          "Not found on %s (%d); checking again at %s").format(where, misses, at), b -> b.notFoundLookups = misses);
-      return;
-    }
-    resendAfterCheck(w, client, Text.of("Tidak ditemukan di %s pada %d pemeriksaan; dikirim ulang",
-        "Not found on %s in %d checks; resending").format(where, misses));
-  }
-
-  /**
-   * The platform showed that the ambiguous attempt did not publish: that attempt counts as a failure, and the intent
-   * is sent again unless the failures are used up (then it is certainly not published: FAILED).
-   */
-  private void resendAfterCheck(Work w, PlatformClient client, Text note) {
-    int failures = w.state.failures() + 1;
-    if (failures >= policy.maxFailures()) {
-      Problem last = w.state.problem().orElse(new Problem(FailureKind.AMBIGUOUS, "UNKNOWN", note, clock.instant()));
-      fail(w, last, Text.of("Dihentikan setelah %d percobaan gagal; platform menunjukkan konten belum terbit",
-          "Stopped after %d failed attempts; the platform shows the content is not published").format(failures),
-          b -> {
-            b.failures = failures;
-            b.reconcileFirst = false;
-          });
-      return;
-    }
-    w.save(b -> {
-      b.failures = failures;
-      b.reconcileFirst = false;
-      b.reconcileChecks = 0;
-      b.notFoundLookups = 0;
-      b.note(note);
-    });
-    send(w, client);
-  }
-
-  private void reconcileFailed(Work w, PlatformCallException e) {
-    Instant now = clock.instant();
-    Problem problem = new Problem(e.kind(), e.platformCode(), e.text(), now);
-    int checks = w.state.reconcileChecks() + 1;
-    if (checks >= policy.maxReconcileChecks() || e.kind() == FailureKind.AUTH) {
-      needsConfirmation(w, problem, Text.of(
-          "Tidak dapat dipastikan apakah sudah terbit: pemeriksaan di platform gagal (%s). Periksa akun lalu "
-              + "konfirmasi",
-          "Cannot tell whether it is published: checking with the platform failed (%s). Look at the account and "
-              + "confirm").format(e.text()), b -> b.reconcileChecks = checks);
-      return;
-    }
-    Instant at = e.retryAt().filter(t -> t.isAfter(now)).orElse(now.plus(backoff(checks)));
-    schedule(w, at, problem, Text.of("Pemeriksaan di platform gagal (%s); diulang pada %s",
-        "Checking with the platform failed (%s); again at %s").format(e.platformCode(), at),
-        b -> b.reconcileChecks = checks);
-  }
-
-  private void notReady(Work w, Text reason) {
+  private void notReady(IntentWork w, Text reason) {
     int polls = w.state.polls() + 1;
     if (polls > policy.maxPolls()) {
-      fail(w, new Problem(FailureKind.REJECTED, "CONTAINER-NOT-READY", Text.of(
+      steps.fail(w, new Problem(FailureKind.REJECTED, "CONTAINER-NOT-READY", Text.of(
           "Platform tidak selesai menyiapkan konten setelah %d kali ditunggu; konten belum terbit",
           "The platform did not finish preparing the content after %d waits; not published").format(polls - 1),
           clock.instant()), null, b -> b.polls = polls);
       return;
     }
     Instant at = clock.instant().plus(policy.pollInterval());
-    schedule(w, at, w.state.problem().orElse(null), reason, b -> b.polls = polls);
+    steps.schedule(w, at, w.state.problem().orElse(null), reason, b -> b.polls = polls);
   }
 
-  /**
-   * Why the intent must not be sent, if anything: the case's history does not verify, the case is no longer at its
-   * upload activity (withdrawn, say), the intent's text or media are no longer the case's caption and design (the
-   * outbox was changed outside the library), or a media file is missing from the media store or altered. Checked
-   * before every send, so nothing tampered with or incomplete is ever published.
-   */
-  private Optional<Problem> preflight(PublicationIntent intent) {
-    Instant now = clock.instant();
-    ContentCase c;
-    try {
-      c = cases.get(intent.caseId());
-    } catch (TamperedHistoryException e) {
-      return Optional.of(new Problem(FailureKind.REJECTED, e.code(), e.text(), now));
-    }
-    if (!PublicationIntents.atUpload(cases.definitionOf(intent.caseId()), c)
-        || !c.pendingPlatforms().contains(intent.platform())) {
-      return Optional.of(new Problem(FailureKind.REJECTED, "NOT-AT-UPLOAD", Text.of(
-          "Kasus %s tidak lagi menunggu unggahan ke %s (status %s); tidak dikirim",
-          "Case %s no longer waits for its upload to %s (status %s); not sent").format(intent.caseId(),
-          intent.platform().displayName(), c.status()), now));
-    }
-    boolean sameText = c.caption().map(cap -> cap.textFor(intent.platform()).equals(intent.text())).orElse(false);
-    if (!sameText || !c.design().equals(intent.media())) {
-      return Optional.of(new Problem(FailureKind.REJECTED, "INTENT-ALTERED", Text.of(
-          "Isi niat terbit %s tidak lagi sama dengan keterangan dan desain kasus %s (diubah di luar aplikasi); tidak "
-              + "dikirim",
-          "Intent %s no longer matches the caption and design of case %s (changed outside the application); not "
-              + "sent").format(intent.id(), intent.caseId()), now));
-    }
-    if (media != null) {
-      for (int i = 0; i < intent.media().size(); i++) {
-        Optional<Text> missing = MediaCheck.problem(media, intent.media().get(i));
-        if (missing.isPresent()) {
-          return Optional.of(new Problem(FailureKind.REJECTED, MediaCheck.CODE, Text.of(
-              String.format(Locale.ROOT, "Berkas media ke-%d kasus %s %s; tidak dikirim. Pulihkan berkasnya lalu "
-                  + "ulangi putaran", i + 1, intent.caseId(), missing.get().id()),
-              String.format(Locale.ROOT, "Media file %d of case %s %s; not sent. Restore the file, then start a new "
-                  + "round", i + 1, intent.caseId(), missing.get().en())), now));
-        }
-      }
-    }
-    return Optional.empty();
-  }
 
-  private void publishedFromStoredId(Work w, PlatformClient client, String postId) {
-    Instant at = w.state.ids().stream().filter(i -> i.kind() == PlatformId.Kind.POST).map(PlatformId::at)
-        .findFirst().orElse(clock.instant());
-    URI url = client.postUrl(postId);
-    published(w, new PublishedPost(client.platform(), postId, url, at), Text.of(
-        "Platform sudah memberi id unggahan %s; dianggap terbit", "The platform had returned post id %s; published")
-        .format(postId));
-  }
-
-  private void published(Work w, PublishedPost post, Text note) {
-    Instant now = clock.instant();
-    w.save(b -> {
-      b.status(IntentStatus.PUBLISHED);
-      b.post = Optional.of(post);
-      b.nextAttemptAt = Optional.of(now);
-      b.reconcileFirst = false;
-      b.caseRecorded = false;
-      b.note(note);
-    });
-    LOG.info("intent {}: published as {}", w.state.id(), post.postId());
-    recordOnCase(w);
-  }
-
-  private IntentState recordOnCase(Work w) {
-    IntentState s = w.state;
-    PublicationIntent intent = s.intent();
-    PublishedPost post = s.post().orElseThrow();
-    PlatformPost pp = new PlatformPost(intent.platform(), post.postId(), post.url(), post.publishedAt());
-    try {
-      Actor actor = recorder.apply(intent).orElseGet(() -> Actor.trusted(intent.requestedBy()));
-      cases.recordPublication(new CaseCommand.RecordPublication(CommandId.of("outbox:" + intent.id().value()),
-          intent.caseId(), actor.person(), List.of(pp)), actor.principal());
-      w.save(b -> {
-        b.caseRecorded = true;
-        b.note(Text.of("Dicatat pada kasus %s", "Recorded on case %s").format(intent.caseId()));
-      });
-    } catch (CaseRuleViolation v) {
-      PlatformPost existing = cases.get(intent.caseId()).posts().get(intent.platform());
-      if (existing != null) {
-        boolean same = existing.postId().equals(post.postId());
-        w.save(b -> {
-          b.caseRecorded = true;
-          b.note(same
-              ? Text.of("Sudah tercatat pada kasus", "Already recorded on the case")
-              : Text.of("Kasus sudah mencatat unggahan lain (%s) untuk %s; periksa",
-                  "The case already records another post (%s) for %s; check").format(existing.postId(),
-                  intent.platform().displayName()));
-        });
-      } else {
-        // A performer without the upload role (no publishing account configured, or its role taken away) can be
-        // fixed by a person: try again after the longest back-off. Any other refusal will not change by waiting.
-        boolean fixable = v.rule() == CaseRuleViolation.Rule.NOT_EXECUTOR;
-        Instant again = clock.instant().plus(policy.maxBackoff());
-        w.save(b -> {
-          b.nextAttemptAt = fixable ? Optional.of(again) : Optional.empty();
-          b.problem = Optional.of(new Problem(FailureKind.REJECTED, v.code(), v.text(), clock.instant()));
-          b.note(Text.of("Terbit, tetapi tidak dapat dicatat pada kasus: %s",
-              "Published, but it cannot be recorded on the case: %s").format(v.text()));
-        });
-      }
-    } catch (LeaseLost e) {
-      throw e;
-    } catch (RuntimeException e) {
-      Instant at = clock.instant().plus(backoff(1));
-      LOG.warn("intent {}: recording on case {} failed; again at {}", s.id(), intent.caseId(), at, e);
-      w.save(b -> {
-        b.nextAttemptAt = Optional.of(at);
-        b.note(Text.of("Pencatatan pada kasus gagal; diulang pada %s", "Recording on the case failed; again at %s")
-            .format(at));
-      });
-    }
-    return w.state;
-  }
-
-  private void schedule(Work w, Instant at, Problem problem, Text note, Consumer<IntentState.Builder> more) {
-    w.save(b -> {
-      b.status(IntentStatus.RETRY_SCHEDULED);
-      b.nextAttemptAt = Optional.of(at);
-      b.problem = Optional.ofNullable(problem).or(() -> b.problem);
-      more.accept(b);
-      b.note(note);
-    });
-  }
-
-  private void needsConfirmation(Work w, Problem problem, Text note) {
-    needsConfirmation(w, problem, note, b -> { });
-  }
-
-  private void needsConfirmation(Work w, Problem problem, Text note, Consumer<IntentState.Builder> more) {
-    w.save(b -> {
-      b.status(IntentStatus.NEEDS_CONFIRMATION);
-      b.problem = Optional.ofNullable(problem).or(() -> b.problem);
-      more.accept(b);
-      b.note(note);
-    });
-    LOG.warn("intent {}: needs confirmation: {}", w.state.id(), note.en());
-    tell(w.state, note);
-  }
-
-  private void fail(Work w, Problem problem, Text note, Consumer<IntentState.Builder> more) {
-    Text text = note == null ? problem.text() : note;
-    w.save(b -> {
-      b.status(IntentStatus.FAILED);
-      b.problem = Optional.of(problem);
-      more.accept(b);
-      b.note(text);
-    });
-    LOG.warn("intent {}: failed: {}", w.state.id(), text.en());
-  }
-
-  // Failures stay visible in the intent's state and the log; a person is told when their confirmation is needed.
-  private void tell(IntentState s, Text reason) {
-    PublicationIntent intent = s.intent();
-    try {
-      confirmationHook.needsConfirmation(new PublicationNeedsConfirmation(intent.caseId(), intent.platform(),
-          intent.id().toString(), reason, clock.instant()));
-    } catch (RuntimeException e) {
-      LOG.warn("intent {}: the confirmation notice failed", s.id(), e);
-    }
-  }
-
-  private static PlatformCallException unexpected(RuntimeException e) {
-    // The client broke its contract (an unclassified exception): the request may have gone out.
-    return new PlatformCallException(FailureKind.AMBIGUOUS, "UNEXPECTED", Text.of(
-        "Kesalahan tak terduga di adaptor: %s", "Unexpected error in the adapter: %s")
-        .format(e.getClass().getSimpleName()), Optional.empty(), e);
-  }
-
-  private Duration backoff(int failures) {
-    long initial = policy.initialBackoff().toMillis();
-    long max = policy.maxBackoff().toMillis();
-    long base = initial;
-    for (int i = 1; i < failures && base < max; i++) {
-      base = Math.min(max, base * 2);
-    }
-    base = Math.min(base, max);
-    long half = base / 2;
-    long extra;
-    synchronized (random) {
-      extra = half == 0 ? 0 : random.nextLong(half + 1);
-    }
-    return Duration.ofMillis(base - half + extra);
-  }
-
-  private Duration jitter(Duration max) {
-    long ms = max.toMillis();
-    if (ms <= 0) {
-      return Duration.ZERO;
-    }
-    synchronized (random) {
-      return Duration.ofMillis(random.nextLong(ms + 1));
-    }
-  }
-
-  /** The intent a worker holds, saved with a compare-and-set at each step. */
-  private final class Work {
-    IntentState state;
-
-    Work(IntentState state) {
-      this.state = state;
-    }
-
-    void save(Consumer<IntentState.Builder> change) {
-      IntentState.Builder b = state.next(clock.instant());
-      change.accept(b);
-      IntentState next = b.build();
-      if (!store.replace(state, next)) {
-        throw new LeaseLost();
-      }
-      state = next;
-    }
-  }
-
-  /** Another worker changed the intent: this one must stop acting on it. */
-  private static final class LeaseLost extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LeaseLost() {
-      super(null, null, false, false);
-    }
-  }
 
   /** Builds an {@link OutboxDelivery}. Not thread-safe. */
   public static final class Builder {

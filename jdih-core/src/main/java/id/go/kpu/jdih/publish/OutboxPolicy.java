@@ -1,5 +1,6 @@
 package id.go.kpu.jdih.publish;
 
+import id.go.kpu.jdih.time.Backoff;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -75,6 +76,11 @@ public record OutboxPolicy(
     return new OutboxPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), 8, Duration.ofMinutes(15),
         Duration.ofHours(1), Duration.ofSeconds(2), 48, Duration.ofSeconds(20), Duration.ofMinutes(2), 2, 6,
         Duration.ofSeconds(60), 5, Duration.ofMinutes(10), 50);
+  }
+
+  /** The back-off of failed attempts and checks: {@link #initialBackoff()} doubling to {@link #maxBackoff()}. */
+  public Backoff backoff() {
+    return Backoff.of(initialBackoff, maxBackoff);
   }
 
   /** A builder starting from these values. */

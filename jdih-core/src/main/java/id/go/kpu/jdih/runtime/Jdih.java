@@ -14,7 +14,6 @@ import id.go.kpu.jdih.notify.NotificationPolicy;
 import id.go.kpu.jdih.notify.NotificationService;
 import id.go.kpu.jdih.notify.Notifier;
 import id.go.kpu.jdih.notify.PersonDirectory;
-import id.go.kpu.jdih.notify.RetryPolicy;
 import id.go.kpu.jdih.notify.TickReport;
 import id.go.kpu.jdih.publish.DeliveryReport;
 import id.go.kpu.jdih.publish.IntentState;
@@ -26,6 +25,7 @@ import id.go.kpu.jdih.publish.PublicationIntents;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.sop.SopRegistry;
+import id.go.kpu.jdih.time.Backoff;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.Actor;
@@ -281,7 +281,7 @@ public final class Jdih implements AutoCloseable {
     private final List<Notifier> notifiers = new ArrayList<>();
     private Optional<Principal> publishAs = Optional.empty();
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
-    private RetryPolicy retry = RetryPolicy.defaults();
+    private Backoff retry = NotificationService.DEFAULT_BACKOFF;
     private Duration notificationLease = NotificationService.DEFAULT_LEASE;
     private OutputRules outputRules = PlatformOutputRules.defaults();
     private RandomGenerator random = new SplittableRandom();
@@ -372,8 +372,8 @@ public final class Jdih implements AutoCloseable {
       return this;
     }
 
-    /** The notifications' back-off (default {@link RetryPolicy#defaults()}). */
-    public Builder notificationRetry(RetryPolicy value) {
+    /** The notifications' back-off (default {@link NotificationService#DEFAULT_BACKOFF}). */
+    public Builder notificationRetry(Backoff value) {
       this.retry = checkNotNull(value, "notificationRetry");
       return this;
     }

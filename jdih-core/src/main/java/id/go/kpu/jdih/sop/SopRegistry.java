@@ -92,7 +92,8 @@ public final class SopRegistry {
   public static final class UnknownDefinitionException extends JdihException {
     private static final long serialVersionUID = 1L;
 
-    UnknownDefinitionException(SopKey key) {
+    /** No definition is registered under {@code key}. */
+    public UnknownDefinitionException(SopKey key) {
       super("JDIH-DEF-003", Text.of("Definisi SOP %s tidak terdaftar", "SOP definition %s is not registered")
           .format(key));
     }

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import id.go.kpu.jdih.testing.TestCases;
+import id.go.kpu.jdih.time.Backoff;
 import id.go.kpu.jdih.runtime.Cases;
 
 /** Failed sends are kept and retried with back-off, a channel's retry-after, or not at all if refused for good. */
@@ -130,7 +131,7 @@ class NotificationRetryTest {
 
   @Test
   void theBackOffDoublesUpToItsCap() {
-    RetryPolicy p = RetryPolicy.defaults();
+    Backoff p = NotificationService.DEFAULT_BACKOFF;
     assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 50)).extracting(p::delayAfter).containsExactly(
         Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8),
         Duration.ofMinutes(16), Duration.ofMinutes(32), Duration.ofHours(1), Duration.ofHours(1),

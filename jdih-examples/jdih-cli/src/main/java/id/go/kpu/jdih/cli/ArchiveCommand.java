@@ -4,6 +4,7 @@ import id.go.kpu.jdih.archive.HardcopyPdf;
 import id.go.kpu.jdih.archive.SoftcopyBundle;
 import id.go.kpu.jdih.archive.VerifiedBundle;
 import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.workflow.CaseHistory;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.nio.file.Files;
@@ -34,11 +35,10 @@ final class ArchiveCommand implements Callable<Integer> {
     home.requireInit();
     Out o = main.out;
     CaseId caseId = CaseCommands.caseId(id);
-    List<RecordedEvent> events = home.store().load(caseId);
-    if (events.isEmpty()) {
-      throw new CliException("Kasus " + id + " tidak ditemukan", "Case " + id + " not found");
-    }
-    SopDefinition sop = home.registry().get(events.get(0).sop());
+    CaseHistory history = CaseHistory.of(home.store().load(caseId), home.registry()::find).orElseThrow(
+        () -> new CliException("Kasus " + id + " tidak ditemukan", "Case " + id + " not found"));
+    List<RecordedEvent> events = history.events();
+    SopDefinition sop = history.definition();
     Files.createDirectories(out);
     Progress progress = new Progress(o, o.t("Mengarsipkan", "Archiving"), 2);
     Path zip = out.resolve(caseId.value() + ".zip");
