@@ -25,6 +25,7 @@ import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -408,7 +409,8 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
         ps.executeUpdate();
       }
       Future<Long> append = writer.submit(() -> jdbc().append(id, 2, ours.subList(2, 3)));
-      Thread.sleep(1_000); // the store reads version 2 and waits on the key held by the open transaction
+      // The store reads version 2 and waits on the key the open transaction holds: commit once it waits.
+      awaitALockWait(append);
       other.commit();
       assertThatThrownBy(() -> append.get(1, TimeUnit.MINUTES)).isInstanceOf(ExecutionException.class)
           .cause().isInstanceOf(VersionConflictException.class)
@@ -501,6 +503,34 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
   private List<CaseId> overdue(Deadlines deadlines, Instant at) {
     try (Stream<OverdueCase> s = jdbc().overdue(deadlines, at)) {
       return s.map(o -> o.summary().id()).toList();
+    }
+  }
+
+  /**
+   * Returns once the database shows a session waiting for a lock (or {@code append} ended, which the test then
+   * reports); the catalogue each database offers for it: PostgreSQL's pg_locks, InnoDB's transaction list, H2's
+   * session list (a session still executing the events' insert).
+   */
+  private void awaitALockWait(Future<?> append) throws Exception {
+    String sql = switch (databaseName()) {
+      case "PostgreSQL" -> "SELECT COUNT(*) FROM pg_locks WHERE NOT granted";
+      case "MariaDB" -> "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'";
+      // H2 shows a session blocked on a row lock as one still executing its statement
+      default -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+          + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO case_events%'";
+    };
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try (Connection c = database().connect(); Statement st = c.createStatement()) {
+      while (!append.isDone()) {
+        try (ResultSet rs = st.executeQuery(sql)) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+        assertThat(System.nanoTime()).as("no session waited for the lock within 60 s").isLessThan(until);
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+      }
     }
   }
 }
