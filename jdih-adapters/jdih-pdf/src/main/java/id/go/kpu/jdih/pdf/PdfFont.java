@@ -33,9 +33,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *
  * <ul>
  *   <li>normalised to NFC, so "e" followed by a combining acute prints as one "é";
- *   <li>{@code \r\n}, {@code \r}, U+2028 and U+2029 become {@code \n}; any other breaking white space (tab, em
- *       space, ...) becomes one space, where a line may break; the no-break spaces U+00A0, U+2007 and U+202F are
- *       kept as they are and never break;
+ *   <li>{@code \r\n}, {@code \r}, U+2028 and U+2029 become {@code \n}; every other breaking white space
+ *       character (tab, em space, ...) becomes a space, where a line may break (a run of them wraps as one); the
+ *       no-break spaces U+00A0, U+2007 and U+202F are kept as they are and never break;
  *   <li>characters that are invisible by definition are removed: control characters, format characters (Unicode
  *       category Cf: zero-width joiners and spaces, soft hyphens, bidi marks) and variation selectors. They are the
  *       only characters removed, and nothing a reader would see is lost with them;
