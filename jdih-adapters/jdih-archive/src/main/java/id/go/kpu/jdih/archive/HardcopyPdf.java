@@ -11,6 +11,13 @@ import id.go.kpu.jdih.content.LegalProductRef;
 import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.pdf.Align;
+import id.go.kpu.jdih.pdf.PageSize;
+import id.go.kpu.jdih.pdf.PdfCanvas;
+import id.go.kpu.jdih.pdf.PdfDocument;
+import id.go.kpu.jdih.pdf.PdfFlow;
+import id.go.kpu.jdih.pdf.PdfFont;
+import id.go.kpu.jdih.pdf.TextStyle;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.ActivityKind;
 import id.go.kpu.jdih.sop.Approver;
@@ -31,6 +38,7 @@ import id.go.kpu.jdih.workflow.PlatformPost;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +62,6 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
  * The hardcopy original of a case ("naskah asli (hardcopy)" of the SOP's record keeping): an A4 PDF, in Indonesian,
@@ -80,8 +85,14 @@ public final class HardcopyPdf {
   private static final float BODY = 8.5f;
   private static final float SMALL = 7.5f;
 
+  private static final float HEADING = 10.5f;
   private static final float SIGN_SPACE = 52; // room for a signature and a stamp
-  private static final float[] TWO_COLUMNS = {130, PdfPages.WIDTH - 130};
+  // A4 portrait; a wider left margin (2 cm) leaves room to bind or punch the printed original; the footer sits in
+  // the bottom margin.
+  private static final PdfFlow.Layout LAYOUT = new PdfFlow.Layout(PageSize.A4_PORTRAIT, 42.5f, 42.5f, 56f, 56.7f,
+      1.25f, 3f, "(lanjutan)");
+  private static final float WIDTH = LAYOUT.width();
+  private static final float[] TWO_COLUMNS = {130, WIDTH - 130};
 
   private final Deadlines deadlines;
   private final Clock clock;
@@ -182,7 +193,7 @@ public final class HardcopyPdf {
     }
     try {
       return new Render(definition, history, state, signatures, clock.instant()).pdf();
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       throw new ArchiveException(Problem.IO, "", Text.of("PDF tidak dapat dibuat: " + e,
           "the PDF cannot be made: " + e), e);
     }
@@ -204,6 +215,11 @@ public final class HardcopyPdf {
       case "Asia/Jayapura" -> "WIT";
       default -> zone.getId();
     };
+  }
+
+  /** The height a section heading takes: space, one line of {@value #HEADING} points, space. */
+  private static float headingHeight() {
+    return 6 + HEADING * LAYOUT.leading() + 3;
   }
 
   /** {@code 6 Maret 2023}. */
@@ -242,76 +258,72 @@ public final class HardcopyPdf {
       return time(i) + " " + tz;
     }
 
-    byte[] pdf() throws IOException {
-      try (PDDocument doc = new PDDocument()) {
-        info(doc);
-        PdfFont font = new PdfFont(doc);
-        try (PdfPages pages = new PdfPages(doc, font)) {
-          title(pages);
-          sopIdentity(pages);
-          caseIdentity(pages);
-          timeline(pages);
-          outputs(pages);
-          decisions(pages);
-          // The integrity table and the signatures share a page: the chain head is what the signatures attest.
-          List<List<String>> integrity = integrityRows();
-          List<List<String>> signatures = signatureColumns(font);
-          pages.ensure(PdfPages.headingHeight() + pages.tableHeight(TWO_COLUMNS, null, integrity, BODY)
-              + signatureHeight(signatures));
-          integrity(pages, integrity);
-          signatureBlocks(pages, signatures);
-          String head = state.headHash();
-          pages.footers(new PdfPages.FooterText() {
-            @Override
-            public String left(int page, int count) {
-              return "Kasus " + state.id() + "  |  Ujung rantai hash " + head.substring(0, 16) + "…";
-            }
+    byte[] pdf() {
+      // The print time fixes the metadata dates and the document id, so the same input gives the same bytes.
+      try (PdfDocument doc = PdfDocument.builder()
+          .title("Naskah asli kasus " + state.id() + " - SOP " + sop.identity().number())
+          .subject(sop.title())
+          .author(sop.office().name())
+          .creator("jdih-archive")
+          .producer("jdih-archive")
+          .timestamp(printedAt)
+          .build()) {
+        PdfFlow pages = new PdfFlow(doc, LAYOUT);
+        title(pages);
+        sopIdentity(pages);
+        caseIdentity(pages);
+        timeline(pages);
+        outputs(pages);
+        decisions(pages);
+        // The integrity table and the signatures share a page: the chain head is what the signatures attest.
+        List<List<String>> integrity = integrityRows();
+        List<List<String>> signatures = signatureColumns(doc.font());
+        pages.ensure(headingHeight() + pages.tableHeight(TWO_COLUMNS, null, integrity, BODY)
+            + signatureHeight(signatures));
+        integrity(pages, integrity);
+        signatureBlocks(pages, signatures);
+        String head = state.headHash();
+        pages.footers(new PdfFlow.Footer() {
+          @Override
+          public String left(int page, int count) {
+            return "Kasus " + state.id() + "  |  Ujung rantai hash " + head.substring(0, 16) + "…";
+          }
 
-            @Override
-            public String right(int page, int count) {
-              return "Halaman " + page + " dari " + count;
-            }
-          }, SMALL);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        doc.save(out);
-        return out.toByteArray();
+          @Override
+          public String right(int page, int count) {
+            return "Halaman " + page + " dari " + count;
+          }
+        }, SMALL);
+        return doc.toBytes();
       }
     }
 
-    // Fixed metadata and document id from the print time, so the same input gives the same bytes.
-    private void info(PDDocument doc) {
-      PDDocumentInformation info = doc.getDocumentInformation();
-      info.setTitle("Naskah asli kasus " + state.id() + " - SOP " + sop.identity().number());
-      info.setSubject(sop.title());
-      info.setAuthor(sop.office().name());
-      info.setCreator("jdih-archive");
-      info.setProducer("jdih-archive");
-      Calendar at = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-      at.setTimeInMillis(printedAt.toEpochMilli());
-      info.setCreationDate(at);
-      info.setModificationDate(at);
-      doc.setDocumentId(printedAt.toEpochMilli());
+    /** A section heading, kept on a page with at least {@code keepWith} points of what follows. */
+    private void heading(PdfFlow p, String text, float keepWith) {
+      p.ensure(headingHeight() + keepWith);
+      p.space(6);
+      p.paragraph(text, HEADING, TextStyle.BOLD, Align.LEFT, 0);
+      p.space(3);
     }
 
-    private void title(PdfPages p) throws IOException {
-      p.paragraph(sop.office().name(), 13, true, PdfPages.Align.CENTER, 0);
-      p.paragraph(sop.office().unit(), BODY, false, PdfPages.Align.CENTER, 0);
+    private void title(PdfFlow p) {
+      p.paragraph(sop.office().name(), 13, TextStyle.BOLD, Align.CENTER, 0);
+      p.paragraph(sop.office().unit(), BODY, TextStyle.REGULAR, Align.CENTER, 0);
       p.space(6);
       p.rule(1.2f);
       p.space(2);
       p.rule(0.4f);
       p.space(8);
-      p.paragraph("NASKAH ASLI PELAKSANAAN STANDAR OPERASIONAL PROSEDUR", 11.5f, true, PdfPages.Align.CENTER, 0);
-      p.paragraph(sop.title(), BODY, false, PdfPages.Align.CENTER, 0);
+      p.paragraph("NASKAH ASLI PELAKSANAAN STANDAR OPERASIONAL PROSEDUR", 11.5f, TextStyle.BOLD, Align.CENTER, 0);
+      p.paragraph(sop.title(), BODY, TextStyle.REGULAR, Align.CENTER, 0);
       p.space(3);
       p.paragraph("Pencatatan dan Pendataan: " + sop.recordKeeping() + ". Dokumen ini adalah naskah asli (hardcopy)"
           + " kasus " + state.id() + "; naskah asli elektronik (softcopy) adalah arsip ZIP dengan ujung rantai hash "
-          + "yang sama.", SMALL, false, PdfPages.Align.CENTER, 0);
+          + "yang sama.", SMALL, TextStyle.REGULAR, Align.CENTER, 0);
       p.space(4);
     }
 
-    private void sopIdentity(PdfPages p) throws IOException {
+    private void sopIdentity(PdfFlow p) {
       SopIdentity id = sop.identity();
       Approver by = id.approvedBy();
       List<List<String>> rows = new ArrayList<>();
@@ -323,11 +335,11 @@ public final class HardcopyPdf {
       rows.add(List.of("Tanggal Pengesahan", date(id.approvedOn())));
       rows.add(List.of("Disahkan oleh", by.position() + "\n" + by.name() + "\nNIP. " + by.nip().formatted()));
       rows.add(List.of("Zona waktu kantor", tz + " (" + zone.getId() + ")"));
-      p.heading("A. Identitas SOP", 60);
+      heading(p, "A. Identitas SOP", 60);
       p.table(TWO_COLUMNS, null, rows, BODY, new boolean[] {true, false});
     }
 
-    private void caseIdentity(PdfPages p) throws IOException {
+    private void caseIdentity(PdfFlow p) {
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("ID kasus", state.id().value()));
       rows.add(List.of("Status", statusText()));
@@ -335,7 +347,7 @@ public final class HardcopyPdf {
       rows.add(List.of("Peristiwa terakhir", timeTz(events.get(events.size() - 1).at())));
       rows.add(List.of("Jumlah revisi (draf ditolak)", String.valueOf(state.revisions())));
       rows.add(List.of("Jumlah peristiwa", String.valueOf(events.size())));
-      p.heading("B. Identitas Kasus", 60);
+      heading(p, "B. Identitas Kasus", 60);
       p.table(TWO_COLUMNS, null, rows, BODY, new boolean[] {true, false});
     }
 
@@ -348,11 +360,11 @@ public final class HardcopyPdf {
       };
     }
 
-    private void timeline(PdfPages p) throws IOException {
+    private void timeline(PdfFlow p) {
       // Dilakukan oleh is wide enough for "NIP. 19800101 200604 1 001" on one line, Ket. for "TERLAMBAT"; times
       // wrap to the date and the hour.
       float[] w = {16, 100, 58, 106, 50, 50, 50, 0};
-      w[7] = PdfPages.WIDTH - (w[0] + w[1] + w[2] + w[3] + w[4] + w[5] + w[6]);
+      w[7] = WIDTH - (w[0] + w[1] + w[2] + w[3] + w[4] + w[5] + w[6]);
       List<String> header = List.of("No", "Kegiatan", "Pelaksana", "Dilakukan oleh", "Tersedia", "Batas",
           "Selesai", "Ket.");
       List<List<String>> rows = new ArrayList<>();
@@ -381,9 +393,9 @@ public final class HardcopyPdf {
               e.actor().name() + "\nNIP. " + e.actor().nip().formatted(), "-", "-", time(e.at()), "Dibatalkan"));
         }
       }
-      p.heading("C. Linimasa Kegiatan", 80);
+      heading(p, "C. Linimasa Kegiatan", 80);
       p.paragraph("Waktu dalam " + tz + " (" + zone.getId() + "). Batas: standar waktu kegiatan dihitung sejak "
-          + "kegiatan tersedia, pada hari dan jam kerja kantor.", SMALL, false, PdfPages.Align.LEFT, 0);
+          + "kegiatan tersedia, pada hari dan jam kerja kantor.", SMALL, TextStyle.REGULAR, Align.LEFT, 0);
       p.space(3);
       p.table(w, header, rows, SMALL, new boolean[] {true, false, false, false, false, false, false, false});
     }
@@ -401,7 +413,7 @@ public final class HardcopyPdf {
           .map(a -> name + " (Kegiatan " + a.number() + ")").orElse(name);
     }
 
-    private void outputs(PdfPages p) throws IOException {
+    private void outputs(PdfFlow p) {
       List<List<String>> rows = new ArrayList<>();
       state.proposal().ifPresent(pr -> rows.add(List.of(activityLabel(ActivityKind.PROPOSAL, "Usulan materi"),
           proposal(pr))));
@@ -423,8 +435,8 @@ public final class HardcopyPdf {
       if (rows.isEmpty()) {
         rows.add(List.of("-", "Belum ada keluaran."));
       }
-      p.heading("D. Keluaran", 60);
-      p.table(new float[] {110, PdfPages.WIDTH - 110}, null, rows, BODY, new boolean[] {true, false});
+      heading(p, "D. Keluaran", 60);
+      p.table(new float[] {110, WIDTH - 110}, null, rows, BODY, new boolean[] {true, false});
     }
 
     private String proposal(ContentProposal pr) {
@@ -478,7 +490,7 @@ public final class HardcopyPdf {
       return NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID")).format(n) + " bita";
     }
 
-    private void decisions(PdfPages p) throws IOException {
+    private void decisions(PdfFlow p) {
       List<List<String>> rows = new ArrayList<>();
       int no = 0;
       for (RecordedEvent e : events) {
@@ -500,13 +512,13 @@ public final class HardcopyPdf {
             ? String.valueOf(e.activity().getAsInt()) : "-", decision,
             e.actor().name() + "\nNIP. " + e.actor().nip().formatted(), reason));
       }
-      p.heading("E. Persetujuan dan Penolakan", 50);
+      heading(p, "E. Persetujuan dan Penolakan", 50);
       if (rows.isEmpty()) {
-        p.paragraph("Belum ada keputusan.", BODY, false, PdfPages.Align.LEFT, 0);
+        p.paragraph("Belum ada keputusan.", BODY, TextStyle.REGULAR, Align.LEFT, 0);
         return;
       }
       float[] w = {18, 62, 40, 96, 106, 0};
-      w[5] = PdfPages.WIDTH - (w[0] + w[1] + w[2] + w[3] + w[4]);
+      w[5] = WIDTH - (w[0] + w[1] + w[2] + w[3] + w[4]);
       p.table(w, List.of("No", "Waktu", "Kegiatan", "Keputusan", "Oleh", "Alasan / catatan"), rows, SMALL, null);
     }
 
@@ -520,76 +532,74 @@ public final class HardcopyPdf {
       return rows;
     }
 
-    private void integrity(PdfPages p, List<List<String>> rows) throws IOException {
-      p.heading("F. Integritas Catatan", 0);
+    private void integrity(PdfFlow p, List<List<String>> rows) {
+      heading(p, "F. Integritas Catatan", 0);
       p.table(TWO_COLUMNS, null, rows, BODY, new boolean[] {true, false});
     }
 
     private List<List<String>> signatureColumns(PdfFont font) {
-      float width = PdfPages.WIDTH / 3 - 10;
+      float width = WIDTH / 3 - 10;
       return List.of(block("Dibuat oleh,", signatures.preparedBy(), width, font),
           block("Diperiksa oleh,", signatures.checkedBy(), width, font),
           block("Disahkan oleh,", signatures.approvedBy(), width, font));
     }
 
     private float signatureHeight(List<List<String>> columns) {
-      float lead = PdfPages.leading(BODY);
+      float lead = BODY * LAYOUT.leading();
       int above = columns.stream().mapToInt(c -> c.indexOf("")).max().orElse(2);
       int below = columns.stream().mapToInt(c -> c.size() - c.indexOf("") - 1).max().orElse(2);
-      return PdfPages.headingHeight() + 2 * lead + (above + below) * lead + SIGN_SPACE + 6;
+      return headingHeight() + 2 * lead + (above + below) * lead + SIGN_SPACE + 6;
     }
 
     // Three blocks side by side: the heading and the position, room to sign, then the name (bold, underlined) and
     // the NIP; a blank name or NIP is a dotted line to fill in by hand.
-    private void signatureBlocks(PdfPages p, List<List<String>> columns) throws IOException {
+    private void signatureBlocks(PdfFlow p, List<List<String>> columns) {
       PdfFont font = p.font();
-      float col = PdfPages.WIDTH / 3;
-      float lead = PdfPages.leading(BODY);
+      float col = WIDTH / 3;
+      float lead = BODY * LAYOUT.leading();
       int above = columns.stream().mapToInt(c -> c.indexOf("")).max().orElse(2);
       int below = columns.stream().mapToInt(c -> c.size() - c.indexOf("") - 1).max().orElse(2);
-      p.heading("G. Pengesahan", signatureHeight(columns) - PdfPages.headingHeight());
-      p.paragraph("......................................, ......................................", BODY, false,
-          PdfPages.Align.RIGHT, 0);
+      heading(p, "G. Pengesahan", signatureHeight(columns) - headingHeight());
+      p.paragraph("......................................, ......................................", BODY,
+          TextStyle.REGULAR, Align.RIGHT, 0);
       p.space(lead);
       float top = p.y();
+      PdfCanvas canvas = p.canvas();
       for (int c = 0; c < 3; c++) {
-        float x = PdfPages.LEFT + c * col;
+        float x = p.left() + c * col;
         List<String> lines = columns.get(c);
         int split = lines.indexOf("");
         float baseline = top;
         for (int i = 0; i < split; i++) {
-          baseline -= lead;
-          p.draw(lines.get(i), x, baseline, BODY, i == 0);
+          baseline += lead;
+          canvas.text(lines.get(i), i == 0 ? TextStyle.BOLD : TextStyle.REGULAR, BODY, x, baseline);
         }
-        baseline = top - above * lead - SIGN_SPACE;
+        baseline = top + above * lead + SIGN_SPACE;
         for (int i = split + 1; i < lines.size(); i++) {
-          baseline -= lead;
+          baseline += lead;
           boolean nameLine = i == split + 1 && !lines.get(i).startsWith("(");
-          p.draw(lines.get(i), x, baseline, BODY, nameLine);
+          canvas.text(lines.get(i), nameLine ? TextStyle.BOLD : TextStyle.REGULAR, BODY, x, baseline);
           if (nameLine) {
-            PDPageContentStream s = p.stream();
-            s.setLineWidth(0.5f);
-            s.moveTo(x, baseline - 2.2f);
-            s.lineTo(x + font.width(lines.get(i), BODY), baseline - 2.2f);
-            s.stroke();
+            canvas.line(x, baseline + 2.2f, x + font.width(lines.get(i), BODY), baseline + 2.2f, 0.5f);
           }
         }
       }
       p.space(above * lead + SIGN_SPACE + below * lead + 6);
     }
 
-    // The cleaned lines of one block: heading and position, an empty marker line, then name and NIP.
+    // The printable lines of one block: heading and position, an empty marker line, then name and NIP.
     private List<String> block(String heading, Signatory s, float width, PdfFont font) {
       List<String> lines = new ArrayList<>();
-      lines.add(font.clean(heading));
+      lines.add(font.printable(heading));
       if (!s.position().isBlank()) {
-        lines.addAll(font.wrap(s.position(), width, BODY));
+        lines.addAll(font.wrap(s.position(), BODY, width));
       }
       lines.add("");
-      List<String> name = s.name().map(n -> font.wrap(n, width, BODY)).orElse(List.of(
+      List<String> name = s.name().map(n -> font.wrap(n, BODY, width)).orElse(List.of(
           "(.........................................)"));
       lines.addAll(name);
-      lines.add(font.clean("NIP. " + s.nip().map(n -> n.formatted()).orElse("..................................")));
+      lines.add(font.printable("NIP. " + s.nip().map(n -> n.formatted())
+          .orElse("..................................")));
       return lines;
     }
   }

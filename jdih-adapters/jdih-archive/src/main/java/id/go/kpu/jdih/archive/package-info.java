@@ -91,12 +91,15 @@
  * head and "Halaman n dari m". Table rows wrap and break across pages (the header row repeats, a continued row says
  * "(lanjutan)"); the integrity table and the signatures stay on one page.
  *
- * <p>Font: Liberation Sans Regular, which PDFBox itself ships (SIL Open Font License) and which is embedded as a
- * subset, so the PDF looks the same everywhere and no system font is used. It covers Latin, Greek, Cyrillic and the
- * usual punctuation. Text is normalised to NFC; a character the font has no glyph for is replaced by its
- * compatibility decomposition where the font covers that ("ＫＰＵ" becomes "KPU"), otherwise by {@code ?}; variation
- * selectors, joiners and control characters are dropped. Bold is drawn by stroking the glyph outline as well as
- * filling it, since only the regular face is available. The same history, signatures and print time give the same
- * PDF bytes.
+ * <p>Drawn with jdih-pdf in Liberation Sans Regular, which PDFBox itself ships (SIL Open Font License 1.1) and which
+ * is embedded as a subset, so the PDF looks the same everywhere, no system font is used, and names, quotes, dashes
+ * and ellipses outside Windows-1252 ("Āisyah", “ ”, "–", "…") print and are extracted as written. Text is
+ * normalised to NFC; a character the font has no glyph for is replaced by its compatibility decomposition where the
+ * font covers that ("ＫＰＵ" becomes "KPU"), otherwise printed as its code point in brackets ({@code [U+1F5F3]} for
+ * the ballot-box emoji of a caption), so the signed paper still says exactly what the record holds, and listed in
+ * the PDF's document information entry {@code JdihMissingGlyphs}; variation selectors, joiners and control
+ * characters, which have no visible form, are dropped. Bold is drawn by stroking the glyph outline as well as
+ * filling it, since PDFBox bundles only the regular face. The same history, signatures and print time give the
+ * same PDF bytes.
  */
 package id.go.kpu.jdih.archive;

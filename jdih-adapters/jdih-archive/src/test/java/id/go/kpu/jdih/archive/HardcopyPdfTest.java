@@ -13,6 +13,7 @@ import id.go.kpu.jdih.publish.PlatformOutputRules;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.Nip;
 import id.go.kpu.jdih.sop.Office;
+import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopIdentity;
 import id.go.kpu.jdih.testing.Fixtures;
@@ -23,6 +24,7 @@ import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.HashChain;
+import id.go.kpu.jdih.workflow.Person;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -151,7 +153,7 @@ class HardcopyPdfTest {
   }
 
   @Test
-  void longTextsWrapOntoFurtherPagesAndUncoveredCharactersAreReplaced() throws IOException {
+  void longTextsWrapOntoFurtherPagesAndUncoveredCharactersArePrintedAsCodePoints() throws IOException {
     CaseId id = CaseId.of("kasus-panjang");
     StringBuilder material = new StringBuilder();
     for (int i = 1; i <= 120; i++) {
@@ -168,10 +170,50 @@ class HardcopyPdfTest {
     String text = renderAndExtract(bytes, 2);
 
     assertThat(text).contains("Kalimat 1 dari", "Kalimat 120 dari", "Halaman 2 dari",
-        "Judul dengan emoji ? dan aksara ?");
-    assertThat(text).doesNotContain("\uD83D\uDDF3");
+        "Judul dengan emoji [U+1F5F3] dan aksara [U+0915]");
+    assertThat(text).doesNotContain("\uD83D\uDDF3", "?");
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      assertThat(doc.getDocumentInformation().getCustomMetadataValue("JdihMissingGlyphs"))
+          .isEqualTo("U+1F5F3 BALLOT BOX WITH BALLOT; U+0915 DEVANAGARI LETTER KA");
+    }
     // An open case shows its current activity with its status at print time.
     assertThat(text).contains("(berjalan)", "Berjalan (kegiatan 2 belum selesai)");
+  }
+
+  /**
+   * Text outside Windows-1252 that Indonesian records hold: a macron, typographic quotes, en and em dashes, an
+   * ellipsis and a no-break space (between "Rp" and the amount), besides Latin-1 letters.
+   */
+  private static final String UNICODE = "Āisyah “Ayu” Pratiwi – José Schröder — ‘rapat’ … Rp\u00a01.000";
+
+  @Test
+  void textOutsideWindows1252ComesOutAsWritten() throws IOException {
+    CaseId id = CaseId.of("kasus-unicode");
+    world.service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal("Judul: " + UNICODE,
+        ContentCategory.INFORMASI_HUKUM, "Materi: " + UNICODE, Optional.empty(), java.util.Set.of(Platform.X))));
+    world.service.handle(new CaseCommand.Reject(cmd(), id, KASUBAG, "Alasan: " + UNICODE));
+    world.service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal("Judul: " + UNICODE,
+        ContentCategory.INFORMASI_HUKUM, "Materi “direvisi” – " + UNICODE, Optional.empty(),
+        java.util.Set.of(Platform.X))));
+    world.service.handle(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.of("Catatan ‘setuju’ – lanjut …")));
+    Signatures named = new Signatures(
+        Signatory.of("Staf – Teknis", Person.of("199003032015031003", "Āisyah Putri Schröder", ReferenceSop.STAF)),
+        Signatory.of("Kasubag Hukum", KASUBAG), Signatory.of(world.reference.identity().approvedBy()));
+    byte[] bytes = pdf.render(world.reference, world.store.load(id), named);
+    Files.write(SAMPLES.resolve("kasus-unicode.pdf"), bytes);
+
+    renderAndExtract(bytes, 1); // every page has ink
+    String text;
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      // In drawing order, a wrapped cell's lines follow one another; only ASCII white space is collapsed, so a
+      // no-break space must come out as itself.
+      text = String.join(" ", new PDFTextStripper().getText(doc).split("[ \\t\\r\\n]+"));
+      assertThat(doc.getDocumentInformation().getCustomMetadataValue("JdihMissingGlyphs")).isNull();
+    }
+    assertThat(text).contains("Judul: " + UNICODE, "Alasan: " + UNICODE,
+        "Materi “direvisi” – " + UNICODE, "Catatan ‘setuju’ – lanjut …", "Staf – Teknis", "Āisyah Putri Schröder",
+        "Ujung rantai hash " + HashChain.head(world.store.load(id)).substring(0, 16) + "…");
+    assertThat(text).doesNotContain("?");
   }
 
   @Test
@@ -233,7 +275,14 @@ class HardcopyPdfTest {
   }
 
   @Test
-  void theFontComesFromPdfbox() {
-    assertThat(org.apache.pdfbox.pdmodel.font.PDType0Font.class.getResource(PdfFont.RESOURCE)).isNotNull();
+  void theFontIsTheEmbeddedLiberationSans() throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf.render(world.reference, world.withdrawn(CaseId.of("kasus-fon"))))) {
+      var resources = doc.getPage(0).getResources();
+      for (var name : resources.getFontNames()) {
+        assertThat(resources.getFont(name).getName()).matches("[A-Z]{6}\\+LiberationSans");
+        assertThat(resources.getFont(name).isEmbedded()).isTrue();
+      }
+      assertThat(resources.getFontNames()).isNotEmpty();
+    }
   }
 }

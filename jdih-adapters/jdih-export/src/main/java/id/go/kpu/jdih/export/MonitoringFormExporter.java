@@ -5,9 +5,15 @@ import static id.go.kpu.jdih.export.Html.esc;
 
 import id.go.kpu.jdih.compliance.MonitoringForm;
 import id.go.kpu.jdih.compliance.MonitoringForm.Row;
-import id.go.kpu.jdih.export.Pdf.Align;
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.pdf.Align;
+import id.go.kpu.jdih.pdf.PageSize;
+import id.go.kpu.jdih.pdf.Paint;
+import id.go.kpu.jdih.pdf.PdfCanvas;
+import id.go.kpu.jdih.pdf.PdfDocument;
+import id.go.kpu.jdih.pdf.PdfFont;
+import id.go.kpu.jdih.pdf.TextStyle;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +24,10 @@ import java.util.Optional;
  * diambil, and the signature block of the person who did the monitoring ("Yang melakukan monitoring"), left blank
  * to be filled in by hand when no signatory is given.
  *
- * <p>HTML is a standalone page (A4 portrait when printed); PDF is drawn with Apache PDFBox on A4 portrait, the
- * table continuing on further pages with its header repeated. Every text is escaped. Stateless and thread-safe.
+ * <p>HTML is a standalone page (A4 portrait when printed); PDF is drawn with jdih-pdf on A4 portrait, the table
+ * continuing on further pages with its header repeated, in the embedded Liberation Sans (a character without a
+ * glyph is printed as its code point, as in {@link SopDocumentExporter#pdf(id.go.kpu.jdih.sop.SopDefinition,
+ * ExportOptions)}). Every text is escaped. Stateless and thread-safe.
  */
 public final class MonitoringFormExporter {
 
@@ -94,7 +102,8 @@ public final class MonitoringFormExporter {
     checkNotNull(form, "form");
     checkNotNull(language, "language");
     checkNotNull(monitor, "monitor");
-    try (Pdf pdf = new Pdf(Labels.MONITORING.in(language) + " - " + form.sopTitle())) {
+    try (PdfDocument pdf = PdfDocument.builder().title(Labels.MONITORING.in(language) + " - " + form.sopTitle())
+        .creator("jdih-export").producer("jdih-export (jdih-pdf, Apache PDFBox)").build()) {
       new PdfForm(pdf, form, language, monitor).draw();
       return pdf.toBytes();
     }
@@ -153,16 +162,19 @@ public final class MonitoringFormExporter {
     private static final float SIZE = 8.5f;
     private static final float LW = 0.6f;
 
-    private final Pdf pdf;
+    private final PdfDocument pdf;
+    private final PdfFont font;
+    private PdfCanvas canvas;
     private final MonitoringForm form;
     private final Language l;
     private final Optional<Signatory> monitor;
-    private final float pageW = Pdf.A4_PORTRAIT.getWidth();
-    private final float pageH = Pdf.A4_PORTRAIT.getHeight();
+    private final float pageW = PageSize.A4_PORTRAIT.width();
+    private final float pageH = PageSize.A4_PORTRAIT.height();
     private final float[] cols;
 
-    PdfForm(Pdf pdf, MonitoringForm form, Language l, Optional<Signatory> monitor) {
+    PdfForm(PdfDocument pdf, MonitoringForm form, Language l, Optional<Signatory> monitor) {
       this.pdf = pdf;
+      this.font = pdf.font();
       this.form = form;
       this.l = l;
       this.monitor = monitor;
@@ -171,10 +183,10 @@ public final class MonitoringFormExporter {
     }
 
     void draw() {
-      pdf.newPage(Pdf.A4_PORTRAIT, 1);
+      canvas = pdf.newPage(PageSize.A4_PORTRAIT, 1);
       float y = M;
       float w = pageW - 2 * M;
-      y += pdf.block(Labels.MONITORING.in(l), pdf.bold, 13, M, y, w, Align.CENTER) + 14;
+      y += canvas.block(Labels.MONITORING.in(l), TextStyle.BOLD, 13, M, y, w, Align.CENTER) + 14;
       y = head(y, Labels.NAME, form.sopTitle());
       y = head(y, Labels.NUMBER, form.sopNumber());
       y = head(y, Labels.UNIT, form.unit());
@@ -185,17 +197,18 @@ public final class MonitoringFormExporter {
         String[] cells = cells(r);
         float h = 0;
         for (int i = 0; i < cols.length; i++) {
-          h = Math.max(h, pdf.blockHeight(cells[i], pdf.regular, SIZE, cols[i] - 2 * PAD));
+          h = Math.max(h, font.blockHeight(cells[i], SIZE, cols[i] - 2 * PAD));
         }
         h += 2 * PAD;
         if (y + h > pageH - M) {
-          pdf.newPage(Pdf.A4_PORTRAIT, 1);
+          canvas = pdf.newPage(PageSize.A4_PORTRAIT, 1);
           y = header(M);
         }
         float x = M;
         for (int i = 0; i < cols.length; i++) {
-          pdf.rect(x, y, cols[i], h, -1, true, LW);
-          pdf.block(cells[i], pdf.regular, SIZE, x + PAD, y + PAD, cols[i] - 2 * PAD, i == 0 ? Align.CENTER : Align.LEFT);
+          canvas.rect(x, y, cols[i], h, Paint.stroke(LW));
+          canvas.block(cells[i], TextStyle.REGULAR, SIZE, x + PAD, y + PAD, cols[i] - 2 * PAD,
+              i == 0 ? Align.CENTER : Align.LEFT);
           x += cols[i];
         }
         y += h;
@@ -212,10 +225,10 @@ public final class MonitoringFormExporter {
     private float head(float y, Text label, String value) {
       float labelW = 150;
       float valueW = pageW - 2 * M - labelW - 12;
-      pdf.block(label.in(l), pdf.bold, 9.5f, M, y, labelW, Align.LEFT);
-      pdf.text(":", pdf.regular, 9.5f, M + labelW, y + 9.5f * 0.92f);
-      float h = pdf.block(value, pdf.regular, 9.5f, M + labelW + 12, y, valueW, Align.LEFT);
-      return y + Math.max(h, Pdf.leading(9.5f)) + 3;
+      canvas.block(label.in(l), TextStyle.BOLD, 9.5f, M, y, labelW, Align.LEFT);
+      canvas.text(":", TextStyle.REGULAR, 9.5f, M + labelW, y + 9.5f * 0.92f);
+      float h = canvas.block(value, TextStyle.REGULAR, 9.5f, M + labelW + 12, y, valueW, Align.LEFT);
+      return y + Math.max(h, PdfFont.leading(9.5f)) + 3;
     }
 
     private float header(float y) {
@@ -223,17 +236,17 @@ public final class MonitoringFormExporter {
           Labels.ASSESSMENT.in(l) + "\n" + Labels.ASSESSMENT_OPTIONS.in(l), Labels.NOTES.in(l), Labels.ACTIONS.in(l));
       float h = 0;
       for (int i = 0; i < cols.length; i++) {
-        h = Math.max(h, pdf.blockHeight(heads.get(i), pdf.bold, SIZE, cols[i] - 2 * PAD));
+        h = Math.max(h, font.blockHeight(heads.get(i), SIZE, cols[i] - 2 * PAD));
       }
       h += 2 * PAD;
       float x = M;
       for (int i = 0; i < cols.length; i++) {
-        pdf.rect(x, y, cols[i], h, 0.95f, true, LW);
-        float th = pdf.blockHeight(heads.get(i), pdf.bold, SIZE, cols[i] - 2 * PAD);
-        pdf.block(heads.get(i), pdf.bold, SIZE, x + PAD, y + (h - th) / 2, cols[i] - 2 * PAD, Align.CENTER);
-        pdf.rect(x, y + h, cols[i], 10, 0.95f, true, LW);
+        canvas.rect(x, y, cols[i], h, Paint.fillAndStroke(0.95f, LW));
+        float th = font.blockHeight(heads.get(i), SIZE, cols[i] - 2 * PAD);
+        canvas.block(heads.get(i), TextStyle.BOLD, SIZE, x + PAD, y + (h - th) / 2, cols[i] - 2 * PAD, Align.CENTER);
+        canvas.rect(x, y + h, cols[i], 10, Paint.fillAndStroke(0.95f, LW));
         String n = String.valueOf(i + 1);
-        pdf.text(n, pdf.regular, 6, x + (cols[i] - pdf.width(n, pdf.regular, 6)) / 2, y + h + 7.5f);
+        canvas.text(n, TextStyle.REGULAR, 6, x + (cols[i] - font.width(n, 6)) / 2, y + h + 7.5f);
         x += cols[i];
       }
       return y + h + 10;
@@ -243,26 +256,27 @@ public final class MonitoringFormExporter {
       float w = 230;
       float need = 110;
       if (y + need > pageH - M) {
-        pdf.newPage(Pdf.A4_PORTRAIT, 1);
+        canvas = pdf.newPage(PageSize.A4_PORTRAIT, 1);
         y = M;
       }
       float x = pageW - M - w;
       float sy = y;
-      sy += pdf.block(Labels.MONITORED_BY.in(l), pdf.regular, 10, x, sy, w, Align.CENTER);
+      sy += canvas.block(Labels.MONITORED_BY.in(l), TextStyle.REGULAR, 10, x, sy, w, Align.CENTER);
       if (monitor.isPresent()) {
         Signatory s = monitor.get();
-        sy += pdf.block(s.position(), pdf.regular, 10, x, sy, w, Align.CENTER) + 50;
-        float nh = pdf.block(s.name(), pdf.bold, 10, x, sy, w, Align.CENTER);
-        float nw = Math.min(w, pdf.width(s.name(), pdf.bold, 10));
-        pdf.line(x + (w - nw) / 2, sy + 11, x + (w + nw) / 2, sy + 11, 0.5f, false);
+        sy += canvas.block(s.position(), TextStyle.REGULAR, 10, x, sy, w, Align.CENTER) + 50;
+        float nh = canvas.block(s.name(), TextStyle.BOLD, 10, x, sy, w, Align.CENTER);
+        float nw = Math.min(w, font.width(s.name(), 10));
+        canvas.line(x + (w - nw) / 2, sy + 11, x + (w + nw) / 2, sy + 11, 0.5f);
         sy += nh;
         if (s.nip().isPresent()) {
-          pdf.block(Labels.NIP.in(l) + " " + s.nip().get().formatted(), pdf.regular, 10, x, sy, w, Align.CENTER);
+          canvas.block(Labels.NIP.in(l) + " " + s.nip().get().formatted(), TextStyle.REGULAR, 10, x, sy, w,
+              Align.CENTER);
         }
       } else {
         sy += 60;
-        sy += pdf.block("(" + BLANK + ")", pdf.regular, 10, x, sy, w, Align.CENTER);
-        pdf.block(Labels.NIP.in(l) + " " + BLANK_NIP, pdf.regular, 10, x, sy, w, Align.CENTER);
+        sy += canvas.block("(" + BLANK + ")", TextStyle.REGULAR, 10, x, sy, w, Align.CENTER);
+        canvas.block(Labels.NIP.in(l) + " " + BLANK_NIP, TextStyle.REGULAR, 10, x, sy, w, Align.CENTER);
       }
     }
   }

@@ -34,14 +34,17 @@ public final class SopDocumentExporter {
     return SopHtml.render(sop, options);
   }
 
-  /** The document as PDF (A4 landscape, drawn with Apache PDFBox), Indonesian labels. */
+  /** The document as PDF (A4 landscape, drawn with jdih-pdf over Apache PDFBox), Indonesian labels. */
   public static byte[] pdf(SopDefinition sop) {
     return pdf(sop, ExportOptions.defaults());
   }
 
   /**
-   * The document as PDF (A4 landscape, drawn with Apache PDFBox), rendered with {@code options}. The fonts are the
-   * PDF standard Helvetica family, so a character outside Windows-1252 is printed as {@code ?}.
+   * The document as PDF (A4 landscape, drawn with jdih-pdf over Apache PDFBox), rendered with {@code options}. Every
+   * text is in the embedded Liberation Sans, so the definition's texts print, and are extracted, as written,
+   * including what Windows-1252 lacks ("ā", “ ”, "–", "…", the no-break space); a character the font has no glyph
+   * for ("✓", an emoji) is printed as its code point, e.g. {@code [U+2713]}, and listed in the PDF's document
+   * information entry {@value id.go.kpu.jdih.pdf.PdfDocument#MISSING_GLYPHS_KEY}.
    */
   public static byte[] pdf(SopDefinition sop, ExportOptions options) {
     checkNotNull(sop, "sop");

@@ -6,7 +6,6 @@ import id.go.kpu.jdih.export.FlowDiagram.Line;
 import id.go.kpu.jdih.export.FlowDiagram.Mark;
 import id.go.kpu.jdih.export.FlowDiagram.Row;
 import id.go.kpu.jdih.export.FlowDiagram.Shape;
-import id.go.kpu.jdih.export.Pdf.Align;
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.sop.Activity;
@@ -19,11 +18,18 @@ import id.go.kpu.jdih.sop.SopIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.pdmodel.font.PDFont;
+import id.go.kpu.jdih.pdf.Align;
+import id.go.kpu.jdih.pdf.PageSize;
+import id.go.kpu.jdih.pdf.Paint;
+import id.go.kpu.jdih.pdf.PdfCanvas;
+import id.go.kpu.jdih.pdf.PdfDocument;
+import id.go.kpu.jdih.pdf.PdfFont;
+import id.go.kpu.jdih.pdf.TextStyle;
 
 /**
- * Draws the SOP AP document with PDFBox: the same pages, tables and flowchart as {@link SopHtml}, on A4
- * landscape. A page whose content is taller or wider than the paper is scaled down to fit.
+ * Draws the SOP AP document with jdih-pdf: the same pages, tables and flowchart as {@link SopHtml}, on A4
+ * landscape, in the embedded Liberation Sans. A page whose content is taller or wider than the paper is scaled down
+ * to fit. One instance draws one document, on one thread.
  */
 final class SopPdf {
 
@@ -35,19 +41,23 @@ final class SopPdf {
 
   private final SopDefinition sop;
   private final Language lang;
-  private final Pdf pdf;
-  private final float pageW = Pdf.A4_LANDSCAPE.getWidth();
-  private final float pageH = Pdf.A4_LANDSCAPE.getHeight();
+  private final PdfDocument pdf;
+  private final PdfFont font;
+  private PdfCanvas canvas;
+  private final float pageW = PageSize.A4_LANDSCAPE.width();
+  private final float pageH = PageSize.A4_LANDSCAPE.height();
   private final float cw = pageW - 2 * M;
 
-  private SopPdf(SopDefinition sop, Language lang, Pdf pdf) {
+  private SopPdf(SopDefinition sop, Language lang, PdfDocument pdf) {
     this.sop = sop;
     this.lang = lang;
     this.pdf = pdf;
+    this.font = pdf.font();
   }
 
   static byte[] render(SopDefinition sop, ExportOptions options) {
-    try (Pdf pdf = new Pdf("SOP " + sop.identity().number() + " - " + sop.title())) {
+    try (PdfDocument pdf = PdfDocument.builder().title("SOP " + sop.identity().number() + " - " + sop.title())
+        .creator("jdih-export").producer("jdih-export (jdih-pdf, Apache PDFBox)").build()) {
       new SopPdf(sop, options.language(), pdf).draw(options.activitiesPerPage());
       return pdf.toBytes();
     }
@@ -74,25 +84,25 @@ final class SopPdf {
   private void footer(int page, int total, float scale) {
     String str = "SOP " + sop.identity().number() + " \u2014 " + Labels.PAGE.in(lang).formatted(page, total);
     float size = 6.5f / scale;
-    pdf.text(str, pdf.regular, size, (pageW - M) / scale - pdf.width(str, pdf.regular, size), (pageH - 14) / scale);
+    canvas.text(str, TextStyle.REGULAR, size, (pageW - M) / scale - font.width(str, size), (pageH - 14) / scale);
   }
 
   private void cover() {
-    pdf.newPage(Pdf.A4_LANDSCAPE, 1);
+    canvas = pdf.newPage(PageSize.A4_LANDSCAPE, 1);
     float w = 620;
     float x = (pageW - w) / 2;
-    pdf.block(sop.office().name(), pdf.bold, 16, x, 120, w, Align.CENTER);
-    pdf.block(t(Labels.SOP), pdf.bold, 18, x, 215, w, Align.CENTER);
-    pdf.block(sop.title(), pdf.bold, 14, x, 250, w, Align.CENTER);
-    pdf.block(String.valueOf(sop.identity().approvedOn().getYear()), pdf.bold, 16, x, 400, w, Align.CENTER);
+    canvas.block(sop.office().name(), TextStyle.BOLD, 16, x, 120, w, Align.CENTER);
+    canvas.block(t(Labels.SOP), TextStyle.BOLD, 18, x, 215, w, Align.CENTER);
+    canvas.block(sop.title(), TextStyle.BOLD, 14, x, 250, w, Align.CENTER);
+    canvas.block(String.valueOf(sop.identity().approvedOn().getYear()), TextStyle.BOLD, 16, x, 400, w, Align.CENTER);
   }
 
   // ---- identity page ----
 
   private record Field(String label, List<Para> value) {}
 
-  /** One paragraph of a value: text, font, the space before it, and an underline. */
-  private record Para(String text, PDFont font, float spaceBefore, boolean underline) {}
+  /** One paragraph of a value: text, style, the space before it, and an underline. */
+  private record Para(String text, TextStyle style, float spaceBefore, boolean underline) {}
 
   private void identity(int page, int total) {
     SopIdentity id = sop.identity();
@@ -102,7 +112,7 @@ final class SopPdf {
         new Field(t(Labels.REVISED), List.of(para(id.revisedOn().map(d -> Dates.format(d, lang)).orElse("")))),
         new Field(t(Labels.APPROVED), List.of(para(Dates.format(id.approvedOn(), lang)))),
         new Field(t(Labels.APPROVED_BY), List.of(para(id.approvedBy().position()),
-            new Para(id.approvedBy().name(), pdf.bold, 26, true),
+            new Para(id.approvedBy().name(), TextStyle.BOLD, 26, true),
             para(t(Labels.NIP) + " " + id.approvedBy().nip().formatted()))),
         new Field(t(Labels.NAME), List.of(para(sop.title()))));
     float size = 8.5f;
@@ -114,7 +124,7 @@ final class SopPdf {
     float top = 0;
     for (int i = 0; i < fields.size(); i++) {
       heights[i] = Math.max(paraHeight(fields.get(i).value(), size, valueW - 2 * PAD),
-          pdf.blockHeight(fields.get(i).label(), pdf.bold, size, labelW - 2 * PAD)) + 2 * PAD;
+          font.blockHeight(fields.get(i).label(), size, labelW - 2 * PAD)) + 2 * PAD;
       top += heights[i];
     }
     float listW = cw / 2;
@@ -130,27 +140,27 @@ final class SopPdf {
     float[] bodyH = new float[3];
     for (int i = 0; i < 3; i++) {
       float hl = listHeight(bodies.get(i).get(0), size, listW);
-      float hr = i == 2 ? pdf.blockHeight(sop.recordKeeping(), pdf.regular, size, listW - 2 * PAD)
+      float hr = i == 2 ? font.blockHeight(sop.recordKeeping(), size, listW - 2 * PAD)
           : listHeight(bodies.get(i).get(1), size, listW);
       bodyH[i] = Math.max(24, Math.max(hl, hr) + 2 * PAD);
       listsH += headH + bodyH[i];
     }
     float needed = top + listsH;
     float scale = Math.min(1, (pageH - 2 * M) / needed);
-    pdf.newPage(Pdf.A4_LANDSCAPE, scale);
+    canvas = pdf.newPage(PageSize.A4_LANDSCAPE, scale);
     float x0 = M / scale;
     float y = M / scale;
     float w = cw;
     // Unit cell spanning the fields.
-    pdf.rect(x0, y, leftW, top, -1, true, LW);
-    float unitH = pdf.blockHeight(sop.office().unit(), pdf.bold, 11, leftW - 30);
-    pdf.block(sop.office().unit(), pdf.bold, 11, x0 + 15, y + (top - unitH) / 2, leftW - 30, Align.CENTER);
+    canvas.rect(x0, y, leftW, top, Paint.stroke(LW));
+    float unitH = font.blockHeight(sop.office().unit(), 11, leftW - 30);
+    canvas.block(sop.office().unit(), TextStyle.BOLD, 11, x0 + 15, y + (top - unitH) / 2, leftW - 30, Align.CENTER);
     float fy = y;
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
-      pdf.rect(x0 + leftW, fy, w - leftW, heights[i], -1, true, LW);
-      pdf.block(f.label(), pdf.bold, size, x0 + leftW + PAD, fy + PAD, labelW - 2 * PAD, Align.LEFT);
-      pdf.text(":", pdf.regular, size, x0 + leftW + labelW, fy + PAD + size * 0.92f);
+      canvas.rect(x0 + leftW, fy, w - leftW, heights[i], Paint.stroke(LW));
+      canvas.block(f.label(), TextStyle.BOLD, size, x0 + leftW + PAD, fy + PAD, labelW - 2 * PAD, Align.LEFT);
+      canvas.text(":", TextStyle.REGULAR, size, x0 + leftW + labelW, fy + PAD + size * 0.92f);
       drawParas(f.value(), size, x0 + leftW + labelW + colonW, fy + PAD, valueW - 2 * PAD);
       fy += heights[i];
     }
@@ -158,11 +168,12 @@ final class SopPdf {
     for (int i = 0; i < 3; i++) {
       for (int c = 0; c < 2; c++) {
         float cx = x0 + c * listW;
-        pdf.rect(cx, ly, listW, headH, 0.95f, true, LW);
-        pdf.text(heads.get(i)[c], pdf.bold, size, cx + PAD, ly + PAD + size * 0.92f + 1);
-        pdf.rect(cx, ly + headH, listW, bodyH[i], -1, true, LW);
+        canvas.rect(cx, ly, listW, headH, Paint.fillAndStroke(0.95f, LW));
+        canvas.text(heads.get(i)[c], TextStyle.BOLD, size, cx + PAD, ly + PAD + size * 0.92f + 1);
+        canvas.rect(cx, ly + headH, listW, bodyH[i], Paint.stroke(LW));
         if (i == 2 && c == 1) {
-          pdf.block(sop.recordKeeping(), pdf.regular, size, cx + PAD, ly + headH + PAD, listW - 2 * PAD, Align.LEFT);
+          canvas.block(sop.recordKeeping(), TextStyle.REGULAR, size, cx + PAD, ly + headH + PAD, listW - 2 * PAD,
+              Align.LEFT);
         } else {
           drawList(bodies.get(i).get(c), size, cx, ly + headH + PAD, listW);
         }
@@ -173,13 +184,13 @@ final class SopPdf {
   }
 
   private Para para(String text) {
-    return new Para(text, pdf.regular, 0, false);
+    return new Para(text, TextStyle.REGULAR, 0, false);
   }
 
   private float paraHeight(List<Para> paras, float size, float width) {
     float h = 0;
     for (Para p : paras) {
-      h += p.spaceBefore() + pdf.blockHeight(p.text(), p.font(), size, width);
+      h += p.spaceBefore() + font.blockHeight(p.text(), size, width);
     }
     return h;
   }
@@ -188,10 +199,10 @@ final class SopPdf {
     float py = y;
     for (Para p : paras) {
       py += p.spaceBefore();
-      float h = pdf.block(p.text(), p.font(), size, x, py, width, Align.LEFT);
+      float h = canvas.block(p.text(), p.style(), size, x, py, width, Align.LEFT);
       if (p.underline()) {
-        float uw = Math.min(width, pdf.width(p.text(), p.font(), size));
-        pdf.line(x, py + size * 1.05f, x + uw, py + size * 1.05f, 0.5f, false);
+        float uw = Math.min(width, font.width(p.text(), size));
+        canvas.line(x, py + size * 1.05f, x + uw, py + size * 1.05f, 0.5f);
       }
       py += h;
     }
@@ -200,7 +211,7 @@ final class SopPdf {
   private float listHeight(List<String> items, float size, float width) {
     float h = 0;
     for (String item : items) {
-      h += pdf.blockHeight(item, pdf.regular, size, width - 2 * PAD - 14);
+      h += font.blockHeight(item, size, width - 2 * PAD - 14);
     }
     return h;
   }
@@ -208,8 +219,8 @@ final class SopPdf {
   private void drawList(List<String> items, float size, float x, float y, float width) {
     float iy = y;
     for (int i = 0; i < items.size(); i++) {
-      pdf.text((i + 1) + ".", pdf.regular, size, x + PAD, iy + size * 0.92f);
-      iy += pdf.block(items.get(i), pdf.regular, size, x + PAD + 14, iy, width - 2 * PAD - 14, Align.LEFT);
+      canvas.text((i + 1) + ".", TextStyle.REGULAR, size, x + PAD, iy + size * 0.92f);
+      iy += canvas.block(items.get(i), TextStyle.REGULAR, size, x + PAD + 14, iy, width - 2 * PAD - 14, Align.LEFT);
     }
   }
 
@@ -242,9 +253,9 @@ final class SopPdf {
       scale = Math.min(1, cw / tableW);
       float lh = 0;
       for (Role r : diagram.roles()) {
-        lh = Math.max(lh, pdf.blockHeight(r.name(), pdf.bold, BODY, laneW - 2 * PAD));
+        lh = Math.max(lh, font.blockHeight(r.name(), BODY, laneW - 2 * PAD));
       }
-      laneHeadH = Math.max(lh, Math.max(pdf.blockHeight(t(Labels.REQUIREMENTS), pdf.bold, BODY, 84 - 2 * PAD),
+      laneHeadH = Math.max(lh, Math.max(font.blockHeight(t(Labels.REQUIREMENTS), BODY, 84 - 2 * PAD),
           BODY)) + 2 * PAD;
       headerH = (BODY + 2 * PAD + 2) + laneHeadH + 10;
       for (FlowDiagram.Page p : diagram.pages()) {
@@ -255,19 +266,19 @@ final class SopPdf {
         rowHeights.add(hs);
       }
       SignatureBlock s = sop.signature();
-      sigH = 12 + pdf.blockHeight(s.organisation(), pdf.regular, 9, 240) + Pdf.leading(9) + 50 + Pdf.leading(9);
+      sigH = 12 + font.blockHeight(s.organisation(), 9, 240) + PdfFont.leading(9) + 50 + PdfFont.leading(9);
       float nh = 0;
       if (diagram.hasAdditions()) {
-        nh += pdf.blockHeight(t(Labels.ADDITION_NOTE), pdf.italic, 7, tableW) + 2;
+        nh += font.blockHeight(t(Labels.ADDITION_NOTE), 7, tableW) + 2;
       }
       if (diagram.connectorPairs() > 0) {
-        nh += pdf.blockHeight(t(Labels.CONNECTOR_NOTE), pdf.italic, 7, tableW) + 2;
+        nh += font.blockHeight(t(Labels.CONNECTOR_NOTE), 7, tableW) + 2;
       }
       notesH = nh + 4;
     }
 
     private float titleH(int page) {
-      return pdf.blockHeight(title(page), pdf.bold, titleSize, tableW) + 8;
+      return font.blockHeight(title(page), titleSize, tableW) + 8;
     }
 
     private String title(int page) {
@@ -289,11 +300,11 @@ final class SopPdf {
 
     private float rowHeight(Row row) {
       Activity a = row.activity();
-      float h = pdf.blockHeight(a.description(), pdf.regular, BODY, cols[1] - 2 * PAD);
-      h = Math.max(h, pdf.blockHeight(requirements(a), pdf.regular, BODY, cols[3] - 2 * PAD));
-      h = Math.max(h, pdf.blockHeight(time(a), pdf.regular, BODY, cols[4] - 2 * PAD));
-      h = Math.max(h, pdf.blockHeight(a.quality().output().orElse(""), pdf.regular, BODY, cols[5] - 2 * PAD));
-      h = Math.max(h, pdf.blockHeight(a.remarks().orElse(""), pdf.regular, BODY, cols[6] - 2 * PAD));
+      float h = font.blockHeight(a.description(), BODY, cols[1] - 2 * PAD);
+      h = Math.max(h, font.blockHeight(requirements(a), BODY, cols[3] - 2 * PAD));
+      h = Math.max(h, font.blockHeight(time(a), BODY, cols[4] - 2 * PAD));
+      h = Math.max(h, font.blockHeight(a.quality().output().orElse(""), BODY, cols[5] - 2 * PAD));
+      h = Math.max(h, font.blockHeight(a.remarks().orElse(""), BODY, cols[6] - 2 * PAD));
       return Math.max(h + 2 * PAD, (float) row.minHeight());
     }
 
@@ -313,10 +324,10 @@ final class SopPdf {
         boolean last = p == pages - 1;
         float content = pageHeight(p) + (last && !own ? notesH + sigH : 0);
         float s = Math.min(scale, avail / content);
-        pdf.newPage(Pdf.A4_LANDSCAPE, s);
+        canvas = pdf.newPage(PageSize.A4_LANDSCAPE, s);
         float x0 = M / s;
         float y = M / s;
-        y += pdf.block(title(p), pdf.bold, titleSize, x0, y, tableW, Align.CENTER) + 8;
+        y += canvas.block(title(p), TextStyle.BOLD, titleSize, x0, y, tableW, Align.CENTER) + 8;
         y = header(x0, y);
         float[] hs = rowHeights.get(p);
         for (int i = 0; i < hs.length; i++) {
@@ -327,7 +338,7 @@ final class SopPdf {
         if (last) {
           float width = tableW;
           if (own) {
-            pdf.newPage(Pdf.A4_LANDSCAPE, 1);
+            canvas = pdf.newPage(PageSize.A4_LANDSCAPE, 1);
             x0 = M;
             y = M;
             width = cw;
@@ -335,10 +346,10 @@ final class SopPdf {
           }
           y += 4;
           if (diagram.hasAdditions()) {
-            y += pdf.block(t(Labels.ADDITION_NOTE), pdf.italic, 7, x0, y, width, Align.LEFT) + 2;
+            y += canvas.block(t(Labels.ADDITION_NOTE), TextStyle.ITALIC, 7, x0, y, width, Align.LEFT) + 2;
           }
           if (diagram.connectorPairs() > 0) {
-            y += pdf.block(t(Labels.CONNECTOR_NOTE), pdf.italic, 7, x0, y, width, Align.LEFT) + 2;
+            y += canvas.block(t(Labels.CONNECTOR_NOTE), TextStyle.ITALIC, 7, x0, y, width, Align.LEFT) + 2;
           }
           signature(x0 + width - 250, y + 12);
         }
@@ -381,15 +392,15 @@ final class SopPdf {
     }
 
     private void cell(float x, float y, float w, float h, String text, boolean head) {
-      pdf.rect(x, y, w, h, head ? 0.95f : -1, true, LW);
-      float th = pdf.blockHeight(text, pdf.bold, BODY, w - 2 * PAD);
-      pdf.block(text, pdf.bold, BODY, x + PAD, y + (h - th) / 2, w - 2 * PAD, Align.CENTER);
+      canvas.rect(x, y, w, h, head ? Paint.fillAndStroke(0.95f, LW) : Paint.stroke(LW));
+      float th = font.blockHeight(text, BODY, w - 2 * PAD);
+      canvas.block(text, TextStyle.BOLD, BODY, x + PAD, y + (h - th) / 2, w - 2 * PAD, Align.CENTER);
     }
 
     private void numCell(float x, float y, float w, int num) {
-      pdf.rect(x, y, w, 10, 0.95f, true, LW);
+      canvas.rect(x, y, w, 10, Paint.fillAndStroke(0.95f, LW));
       String s = String.valueOf(num);
-      pdf.text(s, pdf.regular, 6, x + (w - pdf.width(s, pdf.regular, 6)) / 2, y + 7.5f);
+      canvas.text(s, TextStyle.REGULAR, 6, x + (w - font.width(s, 6)) / 2, y + 7.5f);
     }
 
     private void row(Row row, float x0, float y, float h) {
@@ -398,10 +409,10 @@ final class SopPdf {
       String[] texts = {a.number() + ".", a.description(), null, requirements(a), time(a),
           a.quality().output().orElse(""), a.remarks().orElse("")};
       for (int i = 0; i < cols.length; i++) {
-        pdf.rect(x, y, cols[i], h, -1, true, LW);
+        canvas.rect(x, y, cols[i], h, Paint.stroke(LW));
         if (texts[i] != null) {
           Align align = i == 0 || i == 4 ? Align.CENTER : Align.LEFT;
-          pdf.block(texts[i], pdf.regular, BODY, x + PAD, y + PAD, cols[i] - 2 * PAD, align);
+          canvas.block(texts[i], TextStyle.REGULAR, BODY, x + PAD, y + PAD, cols[i] - 2 * PAD, align);
         } else {
           lanes(row, x, y, cols[i], h);
         }
@@ -412,11 +423,11 @@ final class SopPdf {
     private void lanes(Row row, float x, float y, float w, float h) {
       int n = diagram.lanes();
       for (int k = 1; k < n; k++) {
-        pdf.line(x + k * laneW, y, x + k * laneW, y + h, LW, false);
+        canvas.line(x + k * laneW, y, x + k * laneW, y + h, LW);
       }
       for (Line l : row.lines()) {
-        pdf.line(x + (float) l.a().x().resolve(w), y + (float) l.a().y().resolve(h), x + (float) l.b().x().resolve(w),
-            y + (float) l.b().y().resolve(h), FLOW_LW, l.dashed());
+        line(l.dashed(), x + (float) l.a().x().resolve(w), y + (float) l.a().y().resolve(h),
+            x + (float) l.b().x().resolve(w), y + (float) l.b().y().resolve(h), FLOW_LW);
       }
       for (Mark m : row.marks()) {
         if (m instanceof Shape s) {
@@ -429,24 +440,32 @@ final class SopPdf {
       }
     }
 
+    private void line(boolean dashed, float x1, float y1, float x2, float y2, float lineWidth) {
+      if (dashed) {
+        canvas.dashedLine(x1, y1, x2, y2, lineWidth, 3, 2);
+      } else {
+        canvas.line(x1, y1, x2, y2, lineWidth);
+      }
+    }
+
     private void shape(Shape s, float cx, float cy) {
       float w = (float) s.w();
       float h = (float) s.h();
       float size = (float) g.labelSize();
       switch (s.kind()) {
-        case PROCESS -> pdf.rect(cx - w / 2, cy - h / 2, w, h, 1, true, FLOW_LW);
-        case DECISION -> pdf.polygon(new float[] {cx, cy - h / 2, cx + w / 2, cy, cx, cy + h / 2, cx - w / 2, cy}, 1,
-            true, FLOW_LW);
+        case PROCESS -> canvas.rect(cx - w / 2, cy - h / 2, w, h, Paint.fillAndStroke(1, FLOW_LW));
+        case DECISION -> canvas.polygon(new float[] {cx, cy - h / 2, cx + w / 2, cy, cx, cy + h / 2, cx - w / 2, cy},
+            Paint.fillAndStroke(1, FLOW_LW));
         case START, END -> {
-          pdf.pill(cx - w / 2, cy - h / 2, w, h, FLOW_LW);
+          canvas.pill(cx - w / 2, cy - h / 2, w, h, Paint.fillAndStroke(1, FLOW_LW));
           float ts = size * 1.1f;
-          pdf.text(s.text(), pdf.regular, ts, cx - pdf.width(s.text(), pdf.regular, ts) / 2, cy + ts * 0.36f);
+          canvas.text(s.text(), TextStyle.REGULAR, ts, cx - font.width(s.text(), ts) / 2, cy + ts * 0.36f);
         }
         case CONNECTOR -> {
-          pdf.polygon(new float[] {cx - w / 2, cy - h / 2, cx + w / 2, cy - h / 2, cx + w / 2, cy + h / 6, cx,
-              cy + h / 2, cx - w / 2, cy + h / 6}, 1, true, FLOW_LW);
+          canvas.polygon(new float[] {cx - w / 2, cy - h / 2, cx + w / 2, cy - h / 2, cx + w / 2, cy + h / 6, cx,
+              cy + h / 2, cx - w / 2, cy + h / 6}, Paint.fillAndStroke(1, FLOW_LW));
           float ts = h * 0.5f;
-          pdf.text(s.text(), pdf.bold, ts, cx - pdf.width(s.text(), pdf.bold, ts) / 2, cy + ts * 0.3f);
+          canvas.text(s.text(), TextStyle.BOLD, ts, cx - font.width(s.text(), ts) / 2, cy + ts * 0.3f);
         }
         default -> throw new IllegalStateException();
       }
@@ -461,31 +480,31 @@ final class SopPdf {
         case LEFT -> new float[] {x, y, x + s, y - w, x + s, y + w};
         case RIGHT -> new float[] {x, y, x - s, y - w, x - s, y + w};
       };
-      pdf.polygon(p, 0, false, FLOW_LW);
+      canvas.polygon(p, Paint.fill(0));
     }
 
     private void label(Label l, float x, float y) {
       float size = (float) g.labelSize();
-      float tw = pdf.width(l.text(), pdf.bold, size);
+      float tw = font.width(l.text(), size);
       float lx = switch (l.anchor()) {
         case START -> x;
         case MIDDLE -> x - tw / 2;
         case END -> x - tw;
       };
-      pdf.rect(lx - 1, y - size * 0.8f, tw + 2, size * 0.95f, 1, false, 0);
-      pdf.text(l.text(), pdf.bold, size, lx, y);
+      canvas.rect(lx - 1, y - size * 0.8f, tw + 2, size * 0.95f, Paint.fill(1));
+      canvas.text(l.text(), TextStyle.BOLD, size, lx, y);
     }
 
     private void signature(float x, float y) {
       SignatureBlock s = sop.signature();
       float w = 250;
       float sy = y;
-      sy += pdf.block(s.organisation(), pdf.regular, 9, x, sy, w, Align.CENTER);
-      sy += pdf.block(s.position(), pdf.regular, 9, x, sy, w, Align.CENTER);
+      sy += canvas.block(s.organisation(), TextStyle.REGULAR, 9, x, sy, w, Align.CENTER);
+      sy += canvas.block(s.position(), TextStyle.REGULAR, 9, x, sy, w, Align.CENTER);
       sy += 50;
-      pdf.block(s.name(), pdf.bold, 9, x, sy, w, Align.CENTER);
-      float nw = pdf.width(s.name(), pdf.bold, 9);
-      pdf.line(x + (w - nw) / 2, sy + 10, x + (w + nw) / 2, sy + 10, 0.5f, false);
+      canvas.block(s.name(), TextStyle.BOLD, 9, x, sy, w, Align.CENTER);
+      float nw = font.width(s.name(), 9);
+      canvas.line(x + (w - nw) / 2, sy + 10, x + (w + nw) / 2, sy + 10, 0.5f);
     }
   }
 }

@@ -50,6 +50,29 @@ final class Definitions {
         .build();
   }
 
+  /**
+   * Text outside Windows-1252 that Indonesian documents hold: a macron, typographic quotes, en and em dashes, an
+   * ellipsis and a no-break space (between "Rp" and the amount), besides Latin-1 letters.
+   */
+  static final String UNICODE = "Āisyah “Ayu” Pratiwi – José Schröder — ‘rapat’ … Rp\u00a01.000";
+
+  /** The reference SOP with {@link #UNICODE} and other such characters in its title, people, lists and rows. */
+  static SopDefinition unicode() {
+    SopDefinition ref = ReferenceSop.definition();
+    return ref.toBuilder()
+        .identity(new SopIdentity("6 Tahun 2023", 0, LocalDate.of(2023, 3, 6), Optional.empty(),
+            LocalDate.of(2023, 3, 6), new Approver("SEKRETARIS KPU – UJI", "Āisyah Putri Schröder",
+                Nip.of("19800908 200604 1 008"))))
+        .title("PENGELOLAAN AKUN “JDIH” – UJI …")
+        .legalBasis(List.of("Dasar: " + UNICODE))
+        .roles(List.of(new Role(ReferenceSop.KASUBAG_HUKUM, "Kasubag Hukum – José"),
+            new Role(ReferenceSop.TIM_PEMBINA_TEKNIS, "Tim"), new Role(ReferenceSop.STAF, "Staf")))
+        .activity(3, a -> new Activity(3, "Rapat: " + UNICODE, a.executor(), a.kind(), a.quality(),
+            Optional.of("Ket. ‘ö’")))
+        .signature(new SignatureBlock("KPU – UJI", "Sekretaris", "Āisyah Putri Schröder"))
+        .build();
+  }
+
   /** The reference SOP run by one role only: every symbol in one lane. */
   static SopDefinition oneLane() {
     SopDefinition ref = ReferenceSop.definition();

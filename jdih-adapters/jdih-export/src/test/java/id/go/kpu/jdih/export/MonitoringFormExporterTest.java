@@ -128,6 +128,19 @@ class MonitoringFormExporterTest {
     }
   }
 
+  @Test
+  void aSignatoryOutsideWindows1252ComesOutAsWritten() throws IOException {
+    Signatory s = new Signatory("Kepala Subbagian Hukum – “Teknis”", "Āisyah Putri Schröder …",
+        Optional.of(Nip.of("198001012006041001")));
+    byte[] pdf = MonitoringFormExporter.pdf(FORM, Language.ID, Optional.of(s));
+    SopDocumentPdfTest.keep("monitoring-unicode", pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("Kepala Subbagian Hukum – “Teknis”", "Āisyah Putri Schröder …",
+          "1 Maret 2024 \u2013 31 Maret 2024").doesNotContain("?");
+    }
+  }
+
   private static String field(Document doc, String key) {
     return doc.selectFirst("[data-field=" + key + "]").text();
   }
