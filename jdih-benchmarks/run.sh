@@ -2,9 +2,10 @@
 # Runs every benchmark and one-off measurement of jdih-benchmarks, one JVM at a time, and writes the results to
 # jdih-benchmarks/target/results/. See BENCHMARKS.md at the repository root for the method.
 #
-# From a fresh clone this one command does everything: when target/benchmarks.jar is missing it first builds the
-# project without tests (about half a minute here once Maven has its dependencies), i.e.
-#   mvn -B -q install -DskipTests        (from the repository root)
+# From a fresh clone this one command does everything: when target/benchmarks.jar is missing it first builds this
+# module and the modules it uses, without running tests and without installing anything in ~/.m2, i.e.
+#   mvn -B -q -Pbenchmarks -pl jdih-benchmarks -am package -DskipTests        (from the repository root)
+# The module is not part of the default build (mvn -B verify): the profile "benchmarks" of the root pom adds it.
 # To measure a change, rebuild the same way (or delete the jar) and run this script again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,7 +13,7 @@ JAR=target/benchmarks.jar
 OUT=target/results
 if [[ ! -f "$JAR" ]]; then
   echo "== $(date -u +%FT%TZ) building the project (no $JAR yet)"
-  (cd .. && mvn -B -q install -DskipTests)
+  (cd .. && mvn -B -q -Pbenchmarks -pl jdih-benchmarks -am package -DskipTests)
 fi
 rm -rf "$OUT"
 mkdir -p "$OUT"

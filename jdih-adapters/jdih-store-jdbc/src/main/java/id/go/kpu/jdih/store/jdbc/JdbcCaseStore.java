@@ -7,8 +7,6 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Iterators;
 import com.google.common.collect.PeekingIterator;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.event.json.EventJsonException;
 import id.go.kpu.jdih.i18n.Text;
@@ -144,7 +142,8 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   private static final String HISTORY_COLUMNS = "e.case_id, e.sequence_no, e.event_json";
 
   private final DataSource dataSource;
-  private final HikariDataSource pool;
+  /** The pool the store opened and closes; null on a caller's data source. */
+  private final HikariPool pool;
   private final Dialect dialect;
   private final Function<SopKey, Optional<SopDefinition>> definitions;
   private final EventJson json = new EventJson();
@@ -152,7 +151,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   private final ConcurrentMap<CaseId, Snapshot> cache =
       CacheBuilder.newBuilder().maximumSize(CACHED_CASES).<CaseId, Snapshot>build().asMap();
 
-  private JdbcCaseStore(DataSource dataSource, HikariDataSource pool,
+  private JdbcCaseStore(DataSource dataSource, HikariPool pool,
       Function<SopKey, Optional<SopDefinition>> definitions) {
     this.dataSource = dataSource;
     this.pool = pool;
@@ -167,11 +166,14 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
 
   /**
    * Opens (creating it if needed) the embedded H2 database {@code jdih} in {@code dir}, pooled, and brings its
-   * schema up to date. Only one process at a time can open an H2 file database.
+   * schema up to date. Only one process at a time can open an H2 file database. Needs {@code com.h2database:h2}
+   * and {@code com.zaxxer:HikariCP} on the class path (optional dependencies of this module: add them).
    *
    * @param dir the folder of the database files; created if missing
    * @param definitions finds the definition a case runs under, for the summaries (e.g. {@code registry::find})
-   * @throws JdbcStoreException if the database cannot be opened or migrated
+   * @throws JdbcStoreException if the database cannot be opened or migrated; of kind
+   *     {@link JdbcStoreException.Kind#MISSING_LIBRARY MISSING_LIBRARY}, naming the artifact, if H2 or HikariCP
+   *     is missing
    */
   public static JdbcCaseStore h2File(Path dir, Function<SopKey, Optional<SopDefinition>> definitions) {
     checkNotNull(dir, "dir");
@@ -202,46 +204,27 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
 
   /**
    * Opens a store on {@code jdbcUrl} (H2, PostgreSQL or MariaDB) through a HikariCP pool of
-   * {@value #DEFAULT_POOL_SIZE} connections (READ COMMITTED) and brings the schema up to date.
+   * {@value #DEFAULT_POOL_SIZE} connections (READ COMMITTED) and brings the schema up to date. Needs
+   * {@code com.zaxxer:HikariCP} and the database's JDBC driver ({@code com.h2database:h2},
+   * {@code org.postgresql:postgresql} or {@code org.mariadb.jdbc:mariadb-java-client}) on the class path: they are
+   * optional dependencies of this module, so add them (see the {@linkplain id.go.kpu.jdih.store.jdbc package
+   * description}).
    *
    * @param jdbcUrl e.g. {@code jdbc:postgresql://db.example:5432/jdih} or {@code jdbc:mariadb://db.example/jdih}
    * @param user the user; {@code null} to leave it to the URL
    * @param password the password; {@code null} to leave it to the URL
    * @param definitions finds the definition a case runs under, for the summaries (e.g. {@code registry::find})
-   * @throws JdbcStoreException if the database cannot be reached, is not supported, or cannot be migrated
+   * @throws JdbcStoreException if the database cannot be reached, is not supported, or cannot be migrated; of kind
+   *     {@link JdbcStoreException.Kind#MISSING_LIBRARY MISSING_LIBRARY}, naming the artifact, if HikariCP or the
+   *     driver is missing
    */
   public static JdbcCaseStore open(String jdbcUrl, String user, String password,
       Function<SopKey, Optional<SopDefinition>> definitions) {
     checkNotNull(jdbcUrl, "jdbcUrl");
     checkNotNull(definitions, "definitions");
-    // HikariCP configuration (HikariConfig setters, per the HikariCP README "Configuration"): maximumPoolSize
-    // caps the connections; minimumIdle keeps one open while idle; autoCommit is the default auto-commit of
-    // connections handed out; transactionIsolation takes the name of a java.sql.Connection constant;
-    // connectionTimeout is how long getConnection() waits for a free connection before it throws.
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("jdih-store-jdbc");
-    config.setJdbcUrl(jdbcUrl);
-    if (user != null) {
-      config.setUsername(user);
-    }
-    if (password != null) {
-      config.setPassword(password);
-    }
-    config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
-    config.setMinimumIdle(1);
-    config.setAutoCommit(true);
-    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    config.setConnectionTimeout(15_000);
-    HikariDataSource pool;
+    HikariPool pool = HikariPool.open(jdbcUrl, user, password, DEFAULT_POOL_SIZE, redact(jdbcUrl));
     try {
-      pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new JdbcStoreException(JdbcStoreException.Kind.DATABASE_FAILURE, Text.of(
-          "Basis data %s tidak dapat dibuka: %s", "The database %s cannot be opened: %s")
-          .format(redact(jdbcUrl), e.getMessage()), e);
-    }
-    try {
-      return new JdbcCaseStore(pool, pool, definitions);
+      return new JdbcCaseStore(pool.dataSource(), pool, definitions);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -252,7 +235,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
    * Opens a store on a data source the caller configured and owns (an app server's pool, say) and brings the
    * schema up to date. For its transactions the store turns auto-commit off and sets READ COMMITTED on the
    * connection it borrows, and restores both before handing it back; {@link #close()} does not close the data
-   * source.
+   * source. Needs neither HikariCP nor a driver from this module: the data source brings its own.
    *
    * @param definitions finds the definition a case runs under, for the summaries (e.g. {@code registry::find})
    * @throws JdbcStoreException if the database is not supported or cannot be migrated

@@ -59,7 +59,8 @@ public final class JdbcStorage implements Storage {
   /**
    * Opens (creating it if needed) the embedded H2 database {@code jdih} in {@code dir}, as
    * {@link JdbcCaseStore#h2File} does, and brings its schema up to date. Only one process at a time can open an H2
-   * file database.
+   * file database. Needs {@code com.h2database:h2} and {@code com.zaxxer:HikariCP} on the class path (optional
+   * dependencies of this module: add them).
    *
    * @param dir the folder of the database files; created if missing
    * @param definitions finds the definition a case runs under, for the summaries (e.g. {@code registry::find})
@@ -72,7 +73,8 @@ public final class JdbcStorage implements Storage {
   /**
    * Opens storage on {@code jdbcUrl} (H2, PostgreSQL or MariaDB) through one HikariCP pool of
    * {@value JdbcCaseStore#DEFAULT_POOL_SIZE} connections, as {@link JdbcCaseStore#open(String, String, String,
-   * Function)} does, and brings the schema up to date.
+   * Function)} does, and brings the schema up to date. Needs {@code com.zaxxer:HikariCP} and the database's JDBC
+   * driver on the class path (optional dependencies of this module: add them).
    *
    * @param jdbcUrl e.g. {@code jdbc:postgresql://db.example:5432/jdih} or {@code jdbc:mariadb://db.example/jdih}
    * @param user the user; {@code null} to leave it to the URL
@@ -87,7 +89,8 @@ public final class JdbcStorage implements Storage {
 
   /**
    * Opens storage on a data source the caller configured and owns, as {@link JdbcCaseStore#open(DataSource,
-   * Function)} does, and brings the schema up to date; {@link #close()} does not close the data source.
+   * Function)} does, and brings the schema up to date; {@link #close()} does not close the data source. Needs
+   * neither HikariCP nor a driver from this module: the data source brings its own.
    *
    * @param definitions finds the definition a case runs under, for the summaries (e.g. {@code registry::find})
    * @throws JdbcStoreException if the database is not supported or cannot be migrated

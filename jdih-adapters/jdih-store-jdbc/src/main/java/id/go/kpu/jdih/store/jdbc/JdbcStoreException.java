@@ -5,8 +5,8 @@ import id.go.kpu.jdih.i18n.Text;
 
 /**
  * The JDBC store could not do its work: the database failed or refused a statement, the schema could not be
- * migrated, a stored row does not hold what the store wrote, the database is not one the store supports, or a
- * value does not fit its column.
+ * migrated, a stored row does not hold what the store wrote, the database is not one the store supports, a
+ * value does not fit its column, or a library a URL factory needs is missing.
  * Version conflicts and refused events are not reported with this exception but with
  * {@link id.go.kpu.jdih.store.VersionConflictException} and {@link id.go.kpu.jdih.store.InvalidAppendException}.
  */
@@ -30,7 +30,13 @@ public final class JdbcStoreException extends JdihException {
      * A value is longer than its column allows (a notification delivery's key or channel name); nothing was
      * written.
      */
-    VALUE_TOO_LONG("JDIH-JDBC-005");
+    VALUE_TOO_LONG("JDIH-JDBC-005"),
+    /**
+     * A URL factory needs a library that is not on the class path: HikariCP for the pool it opens, or the JDBC
+     * driver of the URL's database. The message names the artifact to add (groupId:artifactId). Nothing was
+     * opened.
+     */
+    MISSING_LIBRARY("JDIH-JDBC-006");
 
     private final String code;
 

@@ -6,6 +6,30 @@
  * ({@link id.go.kpu.jdih.store.jdbc.JdbcNotificationLedger}) in one database, and appends a command's events with
  * the publication intents they call for in one transaction.
  *
+ * <h2>What an embedder adds</h2>
+ *
+ * This module brings jdih-core, jdih-event-json, Guava, SLF4J's API and Flyway (with its PostgreSQL and MySQL/MariaDB
+ * support). The connection pool and the JDBC drivers are optional dependencies, so that an app that brings its own
+ * {@link javax.sql.DataSource} gets none of them; it adds what the way it opens the storage needs:
+ * <table>
+ * <caption>Artifacts to add, by factory</caption>
+ * <tr><th>factory</th><th>artifacts (groupId:artifactId)</th></tr>
+ * <tr><td>{@code JdbcStorage.open(DataSource, ...)}, {@code JdbcCaseStore.open(DataSource, ...)}</td>
+ *     <td>none from this module: the data source's own driver (and pool, if any)</td></tr>
+ * <tr><td>{@code JdbcStorage.h2File}, {@code JdbcCaseStore.h2File}</td>
+ *     <td>{@code com.h2database:h2} and {@code com.zaxxer:HikariCP}</td></tr>
+ * <tr><td>{@code open(jdbcUrl, ...)} on {@code jdbc:postgresql:}</td>
+ *     <td>{@code org.postgresql:postgresql} and {@code com.zaxxer:HikariCP}</td></tr>
+ * <tr><td>{@code open(jdbcUrl, ...)} on {@code jdbc:mariadb:}</td>
+ *     <td>{@code org.mariadb.jdbc:mariadb-java-client} and {@code com.zaxxer:HikariCP}</td></tr>
+ * </table>
+ * The versions this module is built and tested with are in the parent pom ({@code h2.version},
+ * {@code hikaricp.version}, {@code postgresql.version}, {@code mariadb.version}). A URL factory called without
+ * HikariCP, or without the driver of the URL's database, fails with a {@link
+ * id.go.kpu.jdih.store.jdbc.JdbcStoreException} of kind {@code MISSING_LIBRARY} ({@code JDIH-JDBC-006}) that names
+ * the artifact to add. Only the package-private class that opens the pool refers to HikariCP's classes, so the
+ * storage on a caller's data source runs with HikariCP and the PostgreSQL and MariaDB drivers absent.
+ *
  * <h2>Schema</h2>
  *
  * Created and migrated by Flyway when a store opens (history table {@code jdih_schema_history}); the scripts are
