@@ -189,13 +189,13 @@ class HardcopyPdfTest {
   @Test
   void textOutsideWindows1252ComesOutAsWritten() throws IOException {
     CaseId id = CaseId.of("kasus-unicode");
-    world.service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal("Judul: " + UNICODE,
+    world.service.handleTrusted(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal("Judul: " + UNICODE,
         ContentCategory.INFORMASI_HUKUM, "Materi: " + UNICODE, Optional.empty(), java.util.Set.of(Platform.X))));
-    world.service.handle(new CaseCommand.Reject(cmd(), id, KASUBAG, "Alasan: " + UNICODE));
-    world.service.handle(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal("Judul: " + UNICODE,
+    world.service.handleTrusted(new CaseCommand.Reject(cmd(), id, KASUBAG, "Alasan: " + UNICODE));
+    world.service.handleTrusted(new CaseCommand.Propose(cmd(), id, KASUBAG, new ContentProposal("Judul: " + UNICODE,
         ContentCategory.INFORMASI_HUKUM, "Materi “direvisi” – " + UNICODE, Optional.empty(),
         java.util.Set.of(Platform.X))));
-    world.service.handle(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.of("Catatan ‘setuju’ – lanjut …")));
+    world.service.handleTrusted(new CaseCommand.Approve(cmd(), id, KASUBAG, Optional.of("Catatan ‘setuju’ – lanjut …")));
     Signatures named = new Signatures(
         Signatory.of("Staf – Teknis", Person.of("199003032015031003", "Āisyah Putri Schröder", ReferenceSop.STAF)),
         Signatory.of("Kasubag Hukum", KASUBAG), Signatory.of(world.reference.identity().approvedBy()));

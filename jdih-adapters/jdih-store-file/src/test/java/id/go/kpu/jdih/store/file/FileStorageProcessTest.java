@@ -175,8 +175,10 @@ class FileStorageProcessTest {
           "subject " + i), Text.of("isi", "body"));
       assertThat(ledger.record(Delivery.pending(notice, "email", StorageChild.NOW.minusSeconds(n - i)))).isTrue();
     }
-    Process a = fork(tmp.resolve("a.txt"), "claim", dir.toString(), "3", tmp.resolve("sent-a.txt").toString());
-    Process b = fork(tmp.resolve("b.txt"), "claim", dir.toString(), "4", tmp.resolve("sent-b.txt").toString());
+    Process a = fork(tmp.resolve("a.txt"), "claim", dir.toString(), "3", tmp.resolve("sent-a.txt").toString(),
+        tmp.resolve("sent-b.txt").toString());
+    Process b = fork(tmp.resolve("b.txt"), "claim", dir.toString(), "4", tmp.resolve("sent-b.txt").toString(),
+        tmp.resolve("sent-a.txt").toString());
     List<String> outA;
     List<String> outB;
     try {
@@ -206,7 +208,7 @@ class FileStorageProcessTest {
     assertThat(Files.readAllLines(tmp.resolve("sent-b.txt"), UTF_8)).isEqualTo(outB.subList(0, outB.size() - 1));
     assertThat(claims).as("every delivery claimed").hasSize(n);
     assertThat(claims).as("exactly once").allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
-    // The premise: they did run concurrently. Each "sends" outside the lock, so the other gets its turn.
+    // The premise: they did run side by side (each waits after its first batch until the other has sent too).
     assertThat(List.of(outA.size() - 1, outB.size() - 1)).as("both processes claimed").allMatch(c -> c > 0);
     assertThat(new FileNotificationLedger(dir).deliveries()).hasSize(n)
         .allMatch(d -> d.status() == DeliveryStatus.SENT && d.attempts() == 1);

@@ -11,11 +11,13 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the storage and ledger process tests fork: {@code java -cp <test class path>
@@ -26,11 +28,13 @@ import java.util.List;
  *       after case ({@link #caseId}), and prints the case's number on its own line after each such append returned,
  *       until killed (or after a minute, so that an orphan stops by itself). Even cases get two events and two
  *       intents in one append; odd cases first get one event without intents, then one event and two intents;
- *   <li>{@code claim <ledger dir> <max> <sent file>}: prints {@code ready}, waits for a line on its input, then
- *       claims due deliveries ({@code max} at a time, at {@link #NOW}, leased for an hour), "sends" each (appends
- *       its key to {@code <sent file>} and syncs it, like a dry-run notifier writing to a folder: work done outside
- *       the ledger's lock, as real sending is) and marks it sent, printing each claimed key on its own line, until
- *       nothing is due; then prints {@code done}.
+ *   <li>{@code claim <ledger dir> <max> <sent file> <the other's sent file>}: prints {@code ready}, waits for a
+ *       line on its input, then claims due deliveries ({@code max} at a time, at {@link #NOW}, leased for an hour),
+ *       "sends" each (appends its key to {@code <sent file>} and syncs it, like a dry-run notifier writing to a
+ *       folder: work done outside the ledger's lock, as real sending is) and marks it sent, printing each claimed key
+ *       on its own line, until nothing is due; then prints {@code done}. After its first batch it waits until the
+ *       other claimer has sent something too, so that the two certainly claim side by side however busy the
+ *       machine is.
  * </ul>
  */
 public final class StorageChild {
@@ -79,6 +83,8 @@ public final class StorageChild {
       if (System.in.read() < 0) { // the start signal, so that the claimers start together
         return;
       }
+      Path other = Path.of(args[4]);
+      boolean first = true;
       while (System.nanoTime() < deadline) {
         List<Delivery> claimed = ledger.claimDue(NOW, max, Duration.ofHours(1));
         if (claimed.isEmpty()) {
@@ -90,6 +96,10 @@ public final class StorageChild {
           sent.force(false);
           ledger.markSent(d.key(), NOW);
         }
+        while (first && (!Files.exists(other) || Files.size(other) == 0) && System.nanoTime() < deadline) {
+          LockSupport.parkNanos(1_000_000); // the other claimer has not sent anything yet
+        }
+        first = false;
       }
       sent.close();
       out.println("done");
