@@ -20,4 +20,14 @@ public interface ActorDirectory {
    * @return the person, or empty if the directory does not know the principal
    */
   Optional<Person> resolve(Principal principal);
+
+  /**
+   * Whether {@code principal} may see and act on the cases of office {@code officeId}: on a server of several
+   * offices, only the people of that office. The runtime asks it before every command and every principal-scoped
+   * view, and refuses with {@link ForbiddenOfficeException} ({@code JDIH-ACTOR-002}). The default, for a directory of
+   * one office: yes.
+   */
+  default boolean mayActFor(Principal principal, String officeId) {
+    return true;
+  }
 }

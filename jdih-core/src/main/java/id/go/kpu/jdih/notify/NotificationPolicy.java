@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -81,6 +82,7 @@ public final class NotificationPolicy {
   private final NotificationTemplates templates;
   private final RoleId escalationRole;
   private final Deadlines fixedDeadlines;
+  private final Function<String, Optional<Deadlines>> officeDeadlines;
   private final Duration dueSoon;
   private final Duration horizon;
   private final ConcurrentMap<ZoneId, Deadlines> byZone = new ConcurrentHashMap<>();
@@ -90,6 +92,7 @@ public final class NotificationPolicy {
     this.templates = b.templates;
     this.escalationRole = b.escalationRole;
     this.fixedDeadlines = b.deadlines;
+    this.officeDeadlines = b.officeDeadlines;
     this.dueSoon = b.dueSoon;
     this.horizon = b.horizon;
   }
@@ -123,6 +126,10 @@ public final class NotificationPolicy {
   public Deadlines deadlines(SopDefinition definition) {
     if (fixedDeadlines != null) {
       return fixedDeadlines;
+    }
+    Optional<Deadlines> office = officeDeadlines.apply(definition.office().id());
+    if (office.isPresent()) {
+      return office.get();
     }
     return byZone.computeIfAbsent(definition.office().zone(),
         z -> new Deadlines(WorkingCalendar.defaults(z), dueSoon));
@@ -195,8 +202,8 @@ public final class NotificationPolicy {
       Activity activity = definition.activity(d.activity()).orElseThrow();
       NotificationKind kind = d.kind() == DeadlineEvent.Kind.DUE_SOON ? NotificationKind.DUE_SOON
           : NotificationKind.OVERDUE;
-      List<Contact> recipients = new ArrayList<>(holders(activity.executor(), d.key()));
-      recipients.addAll(holders(escalationRole, d.key()));
+      List<Contact> recipients = new ArrayList<>(holders(definition, activity.executor(), d.key()));
+      recipients.addAll(holders(definition, escalationRole, d.key()));
       for (Contact contact : distinct(recipients)) {
         out.add(notification(d.key(), kind, definition, c, OptionalInt.of(d.activity()), Optional.of(d.due()),
             Optional.empty(), Optional.empty(), Optional.empty(), contact));
@@ -221,7 +228,7 @@ public final class NotificationPolicy {
     String key = c.id() + "/needs-confirmation/" + event.platform().name().toLowerCase(Locale.ROOT) + "/"
         + event.intentKey();
     List<Notification> out = new ArrayList<>();
-    for (Contact contact : holders(escalationRole, key)) {
+    for (Contact contact : holders(definition, escalationRole, key)) {
       out.add(notification(key, NotificationKind.NEEDS_CONFIRMATION, definition, c, activity, Optional.empty(),
           Optional.of(event.reason()), Optional.of(event.platform().displayName()), Optional.empty(), contact));
     }
@@ -234,7 +241,7 @@ public final class NotificationPolicy {
     Optional<Instant> due = deadlines(definition).due(activity, state.availableSince().orElseThrow());
     String key = state.id() + "/available/" + number + "/" + e.sequence();
     List<Notification> out = new ArrayList<>();
-    for (Contact contact : holders(activity.executor(), key)) {
+    for (Contact contact : holders(definition, activity.executor(), key)) {
       out.add(notification(key, NotificationKind.AVAILABLE, definition, state, OptionalInt.of(number), due,
           Optional.empty(), Optional.empty(), Optional.empty(), contact));
     }
@@ -260,16 +267,19 @@ public final class NotificationPolicy {
         .collect(Collectors.joining("\n"));
     String key = state.id() + "/published";
     List<Notification> out = new ArrayList<>();
-    for (Contact contact : holders(escalationRole, key)) {
+    for (Contact contact : holders(definition, escalationRole, key)) {
       out.add(notification(key, NotificationKind.PUBLISHED, definition, state, e.activity(), Optional.empty(),
           Optional.empty(), Optional.of(platforms), Optional.of(links), contact));
     }
     return out;
   }
 
-  /** Everyone holding {@code role}; a warning if nobody does, for then nobody learns of {@code eventKey}. */
-  private List<Contact> holders(RoleId role, String eventKey) {
-    List<Contact> holders = directory.holding(role);
+  /**
+   * Everyone holding {@code role} in the definition's office; a warning if nobody does, for then nobody learns of
+   * {@code eventKey}.
+   */
+  private List<Contact> holders(SopDefinition definition, RoleId role, String eventKey) {
+    List<Contact> holders = directory.holding(definition.office().id(), role);
     if (holders.isEmpty()) {
       LOG.warn("{}: nobody in the people directory holds role {}, so nobody of that role is told", eventKey, role);
     }
@@ -311,6 +321,7 @@ public final class NotificationPolicy {
     private NotificationTemplates templates = NotificationTemplates.defaults();
     private RoleId escalationRole = ReferenceSop.KASUBAG_HUKUM;
     private Deadlines deadlines;
+    private Function<String, Optional<Deadlines>> officeDeadlines = office -> Optional.empty();
     private Duration dueSoon = Deadlines.DEFAULT_DUE_SOON;
     private boolean dueSoonSet;
     private Duration horizon = DEFAULT_HORIZON;
@@ -337,6 +348,15 @@ public final class NotificationPolicy {
      */
     public Builder deadlines(Deadlines value) {
       this.deadlines = checkNotNull(value, "deadlines");
+      return this;
+    }
+
+    /**
+     * The deadlines of each office's cases (its zone and its amended calendar), by office id; an office it gives
+     * nothing for gets the default of {@link #deadlines(Deadlines)}'s absence.
+     */
+    public Builder deadlinesPerOffice(Function<String, Optional<Deadlines>> value) {
+      this.officeDeadlines = checkNotNull(value, "deadlinesPerOffice");
       return this;
     }
 

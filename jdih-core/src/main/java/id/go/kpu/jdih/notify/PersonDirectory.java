@@ -16,6 +16,14 @@ public interface PersonDirectory {
   /** Everyone who holds {@code role}, in a stable order; empty if nobody does. */
   ImmutableList<Contact> holding(RoleId role);
 
+  /**
+   * Everyone who holds {@code role} in office {@code officeId}, in a stable order. A directory of several offices
+   * answers for that office only; the default, for a directory of one office, is {@link #holding(RoleId)}.
+   */
+  default ImmutableList<Contact> holding(String officeId, RoleId role) {
+    return holding(role);
+  }
+
   /** The contact of the person with {@code nip}, if the directory knows them. */
   Optional<Contact> find(Nip nip);
 

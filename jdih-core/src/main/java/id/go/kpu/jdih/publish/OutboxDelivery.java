@@ -85,19 +85,21 @@ public final class OutboxDelivery {
 
   private final OutboxStore store;
   private final OutboxCases cases;
-  private final ImmutableMap<Platform, PlatformClient> clients;
+  private final PlatformClients clients;
   private final Clock clock;
   private final RandomGenerator random;
   private final OutboxPolicy policy;
   private final IntentSteps steps;
   private final OutboxRecorder recorder;
   private final OutboxReconciler reconciler;
-  private final ConcurrentMap<Platform, Instant> blockedUntil = new ConcurrentHashMap<>();
+  // Per office and platform: a rate limit holds back one account, not every office's.
+  private final ConcurrentMap<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
   private OutboxDelivery(Builder b) {
     this.store = b.store;
     this.cases = b.cases;
-    this.clients = ImmutableMap.copyOf(b.clients);
+    ImmutableMap<Platform, PlatformClient> fixed = ImmutableMap.copyOf(b.clients);
+    this.clients = b.resolver != null ? b.resolver : (office, platform) -> Optional.ofNullable(fixed.get(platform));
     this.clock = b.clock;
     this.random = b.random;
     this.policy = b.policy;
@@ -138,8 +140,9 @@ public final class OutboxDelivery {
     checkNotNull(actor, "actor");
     ContentCase c = checkAtUpload(caseId, actor);
     List<Platform> waiting = c.pendingPlatforms().stream().sorted().toList();
+    String office = cases.definitionOf(caseId).office().id();
     for (Platform p : waiting) {
-      if (!clients.containsKey(p)) {
+      if (clients.client(office, p).isEmpty()) {
         throw new OutboxException(OutboxException.Reason.NO_CLIENT, Text.of(
             "Tidak ada klien penerbit untuk %s; kasus %s tidak dapat diunggah",
             "No publishing client is configured for %s; case %s cannot be uploaded").format(p.displayName(), caseId));
@@ -371,7 +374,8 @@ public final class OutboxDelivery {
 
   private void process(IntentWork w) {
     PublicationIntent intent = w.state.intent();
-    PlatformClient client = clients.get(intent.platform());
+    String office = cases.definitionOf(intent.caseId()).office().id();
+    PlatformClient client = clients.client(office, intent.platform()).orElse(null);
     if (client == null) {
       Instant at = clock.instant().plus(policy.maxBackoff());
       w.save(b -> {
@@ -388,7 +392,7 @@ public final class OutboxDelivery {
       return;
     }
     Instant now = clock.instant();
-    Instant blocked = blockedUntil.get(intent.platform());
+    Instant blocked = blockedUntil.get(office + "/" + intent.platform());
     if (blocked != null && blocked.isAfter(now)) {
       w.save(b -> {
         b.status(IntentStatus.RETRY_SCHEDULED);
@@ -491,7 +495,8 @@ public final class OutboxDelivery {
     Instant reset = e.retryAt().filter(t -> t.isAfter(now)).orElse(now.plus(fallback));
     Instant at = reset.plus(steps.jitter(policy.rateLimitJitter()));
     Platform platform = w.state.intent().platform();
-    blockedUntil.merge(platform, reset, (a, b) -> a.isAfter(b) ? a : b);
+    String office = cases.definitionOf(w.state.intent().caseId()).office().id();
+    blockedUntil.merge(office + "/" + platform, reset, (a, b) -> a.isAfter(b) ? a : b);
     int waits = w.state.rateLimitWaits() + 1;
     if (waits > policy.maxRateLimitWaits()) {
       steps.fail(w, problem, Text.of("Dihentikan setelah %d kali ditahan batas laju/kuota; konten belum terbit: %s",
@@ -550,6 +555,7 @@ public final class OutboxDelivery {
     private final OutboxStore store;
     private final OutboxCases cases;
     private final Map<Platform, PlatformClient> clients = new EnumMap<>(Platform.class);
+    private PlatformClients resolver;
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
     private OutboxPolicy policy = OutboxPolicy.defaults();
@@ -566,6 +572,15 @@ public final class OutboxDelivery {
     public Builder client(PlatformClient client) {
       checkNotNull(client, "client");
       clients.put(client.platform(), client);
+      return this;
+    }
+
+    /**
+     * The clients of each office's accounts (a server hosting several offices); replaces the clients given with
+     * {@link #client} and {@link #clients(Iterable)}.
+     */
+    public Builder clients(PlatformClients value) {
+      this.resolver = checkNotNull(value, "clients");
       return this;
     }
 

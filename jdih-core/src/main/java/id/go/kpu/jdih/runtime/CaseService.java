@@ -126,13 +126,24 @@ final class CaseService {
    * that a refused command leaves no file behind. If it throws, nothing is recorded.
    */
   CommandResult handle(CaseCommand command, Optional<Principal> principal, Runnable beforeAppend) {
+    return handle(command, principal, beforeAppend, forNewCases);
+  }
+
+  /**
+   * Like {@link #handle(CaseCommand, Optional, Runnable)}; a new case runs under {@code newCaseUnder} (an office's
+   * current definition on a server of several offices) instead of the service's default.
+   */
+  CommandResult handle(CaseCommand command, Optional<Principal> principal, Runnable beforeAppend,
+      SopKey newCaseUnder) {
+    checkNotNull(newCaseUnder, "newCaseUnder");
+    checkArgument(registry.find(newCaseUnder).isPresent(), "definition %s is not registered", newCaseUnder);
     checkNotNull(command, "command");
     checkNotNull(principal, "principal");
     checkNotNull(beforeAppend, "beforeAppend");
     VersionConflictException last = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       ImmutableList<RecordedEvent> history = store.load(command.caseId());
-      CaseDecider decider = deciderFor(history);
+      CaseDecider decider = deciderFor(history, newCaseUnder);
       ContentCase state = stateOf(command.caseId(), decider, history);
       if (command.commandId() != null && state.hasApplied(command.commandId())) {
         ImmutableList<RecordedEvent> before = history.stream()
@@ -228,7 +239,11 @@ final class CaseService {
   }
 
   private CaseDecider deciderFor(List<RecordedEvent> history) {
-    SopKey key = history.isEmpty() ? forNewCases : history.get(0).sop();
+    return deciderFor(history, forNewCases);
+  }
+
+  private CaseDecider deciderFor(List<RecordedEvent> history, SopKey newCaseUnder) {
+    SopKey key = history.isEmpty() ? newCaseUnder : history.get(0).sop();
     return deciders.computeIfAbsent(key, k -> new CaseDecider(registry.get(k), outputRules));
   }
 }

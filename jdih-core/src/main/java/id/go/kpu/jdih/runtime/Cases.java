@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hashing;
 import id.go.kpu.jdih.actor.ActorDirectory;
+import id.go.kpu.jdih.actor.ForbiddenOfficeException;
 import id.go.kpu.jdih.actor.UnknownActorException;
 import id.go.kpu.jdih.content.DocumentRef;
 import id.go.kpu.jdih.content.MediaItem;
@@ -16,6 +17,7 @@ import id.go.kpu.jdih.media.StoredFile;
 import id.go.kpu.jdih.publish.MediaCheck;
 import id.go.kpu.jdih.publish.OutboxCases;
 import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.validation.Violation;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.CaseCommand;
@@ -166,6 +168,46 @@ public final class Cases implements OutboxCases {
       return handle(p -> new CaseCommand.Propose(commandId, caseId, p, proposal));
     }
 
+    /**
+     * Proposes content under {@code definition} (an office's current SOP on a server of several offices): opens
+     * case {@code caseId} under it, or resubmits an existing case, which keeps the definition it began under.
+     *
+     * @throws IllegalArgumentException if the definition is not registered
+     */
+    public CommandResult propose(CommandId commandId, CaseId caseId, SopKey definition, ContentProposal proposal) {
+      checkNotNull(definition, "definition");
+      return handle(p -> new CaseCommand.Propose(commandId, caseId, p, proposal), () -> { }, Optional.of(definition));
+    }
+
+    /**
+     * The case, as this principal may see it.
+     *
+     * @throws ForbiddenOfficeException if it is another office's case
+     * @throws TamperedHistoryException if its history does not verify
+     */
+    public Optional<ContentCase> find(CaseId caseId) {
+      checkNotNull(caseId, "caseId");
+      Optional<ContentCase> c = service.find(caseId);
+      if (c.isPresent()) {
+        requireOffice(service.definitionOf(caseId).office().id());
+      }
+      return c;
+    }
+
+    /**
+     * The case's events, as this principal may see them; empty if it has none.
+     *
+     * @throws ForbiddenOfficeException if it is another office's case
+     */
+    public ImmutableList<RecordedEvent> history(CaseId caseId) {
+      checkNotNull(caseId, "caseId");
+      ImmutableList<RecordedEvent> events = service.history(caseId);
+      if (!events.isEmpty()) {
+        requireOffice(service.definitionOf(caseId).office().id());
+      }
+      return events;
+    }
+
     /** Approves the draft at the case's current approval activity. */
     public CommandResult approve(CommandId commandId, CaseId caseId, Optional<String> note) {
       return handle(p -> new CaseCommand.Approve(commandId, caseId, p, note));
@@ -275,13 +317,33 @@ public final class Cases implements OutboxCases {
     }
 
     private CommandResult handle(Function<Person, CaseCommand> command, Runnable beforeAppend) {
+      return handle(command, beforeAppend, Optional.empty());
+    }
+
+    private CommandResult handle(Function<Person, CaseCommand> command, Runnable beforeAppend,
+        Optional<SopKey> newCaseUnder) {
       Person person = resolve(principal);
       CaseCommand c = checkNotNull(command.apply(person), "command");
       checkArgument(c.actor() == person, "the command must name the person the principal resolved to");
-      return service.handle(c, Optional.of(principal), beforeAppend);
+      // The office the command acts on: the case's, or for a new case the office of the definition it opens under.
+      boolean exists = service.find(c.caseId()).isPresent();
+      SopKey key = exists ? service.definitionOf(c.caseId()).key() : newCaseUnder.orElse(service
+          .definitionForNewCases());
+      requireOffice(key.officeId());
+      return service.handle(c, Optional.of(principal), beforeAppend, exists ? service.definitionForNewCases()
+          : key);
+    }
+
+    private void requireOffice(String officeId) {
+      if (!actors.mayActFor(principal, officeId)) {
+        throw new ForbiddenOfficeException(principal);
+      }
     }
 
     private void requireStored(CaseId caseId, List<Optional<Violation>> problems) {
+      if (service.find(caseId).isPresent()) {
+        requireOffice(service.definitionOf(caseId).office().id()); // before anything of the case is told
+      }
       List<Violation> found = problems.stream().flatMap(Optional::stream).toList();
       if (!found.isEmpty()) {
         throw CaseRuleViolation.invalidOutput(caseId, service.get(caseId).currentActivity(), found);

@@ -20,6 +20,7 @@ import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.publish.OutboxDelivery;
 import id.go.kpu.jdih.publish.OutboxPolicy;
 import id.go.kpu.jdih.publish.PlatformClient;
+import id.go.kpu.jdih.publish.PlatformClients;
 import id.go.kpu.jdih.publish.PlatformOutputRules;
 import id.go.kpu.jdih.publish.PublicationIntents;
 import id.go.kpu.jdih.sop.ReferenceSop;
@@ -42,6 +43,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +117,10 @@ public final class Jdih implements AutoCloseable {
     if (b.calendar != null) {
       policy.deadlines(new Deadlines(b.calendar));
     }
+    if (b.calendars != null) {
+      Function<String, Optional<WorkingCalendar>> calendars = b.calendars;
+      policy.deadlinesPerOffice(office -> calendars.apply(office).map(Deadlines::new));
+    }
     NotificationService.Builder notify = NotificationService.builder(registry, storage.cases(), policy.build())
         .ledger(storage.notifications()).retry(b.retry).lease(b.notificationLease).clock(clock);
     if (b.notifiers.isEmpty()) {
@@ -124,12 +130,16 @@ public final class Jdih implements AutoCloseable {
       b.notifiers.forEach(notify::notifier);
     }
     this.notifications = notify.build();
-    Optional<Principal> publisher = b.publishAs;
+    Function<String, Optional<Principal>> publisher = b.publishAs;
     ActorDirectory actors = b.actors;
     OutboxDelivery.Builder delivery = OutboxDelivery.builder(storage.outbox(), cases).clock(clock)
         .random(b.random).policy(b.outboxPolicy).confirmationHook(notifications).media(media)
-        .recordAs(intent -> publisher.flatMap(p -> actors.resolve(p).map(person -> Actor.of(p, person))));
+        .recordAs(intent -> publisher.apply(cases.definitionOf(intent.caseId()).office().id())
+            .flatMap(p -> actors.resolve(p).map(person -> Actor.of(p, person))));
     b.platforms.forEach(delivery::client);
+    if (b.platformClients != null) {
+      delivery.clients(b.platformClients);
+    }
     this.outbox = new Outbox(delivery.build(), storage.outbox(), cases, storage.cases(), clock);
   }
 
@@ -277,9 +287,11 @@ public final class Jdih implements AutoCloseable {
     private PersonDirectory people;
     private Clock clock = Clock.systemUTC();
     private WorkingCalendar calendar;
+    private Function<String, Optional<WorkingCalendar>> calendars;
+    private PlatformClients platformClients;
     private final List<PlatformClient> platforms = new ArrayList<>();
     private final List<Notifier> notifiers = new ArrayList<>();
-    private Optional<Principal> publishAs = Optional.empty();
+    private Function<String, Optional<Principal>> publishAs = office -> Optional.empty();
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
     private Backoff retry = NotificationService.DEFAULT_BACKOFF;
     private Duration notificationLease = NotificationService.DEFAULT_LEASE;
@@ -341,6 +353,24 @@ public final class Jdih implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Each office's working calendar (its zone and amended days off), for a server hosting several offices; an
+     * office it gives nothing for gets {@link #calendar} or the default of its zone.
+     */
+    public Builder calendars(Function<String, Optional<WorkingCalendar>> value) {
+      this.calendars = checkNotNull(value, "calendars");
+      return this;
+    }
+
+    /**
+     * Each office's platform clients (its own accounts), for a server hosting several offices; replaces the clients
+     * given with {@link #platform}.
+     */
+    public Builder platforms(PlatformClients value) {
+      this.platformClients = checkNotNull(value, "platforms");
+      return this;
+    }
+
     /** Publishes to {@code client}'s platform through it (one per platform; a later one replaces). */
     public Builder platform(PlatformClient value) {
       checkNotNull(value, "platform");
@@ -362,7 +392,17 @@ public final class Jdih implements AutoCloseable {
      * that person also holds the upload role (the intent then waits, published, until this is configured).
      */
     public Builder publishAs(Principal value) {
-      this.publishAs = Optional.of(checkNotNull(value, "publishAs"));
+      Optional<Principal> account = Optional.of(checkNotNull(value, "publishAs"));
+      this.publishAs = office -> account;
+      return this;
+    }
+
+    /**
+     * Each office's publishing principal, for a server hosting several offices (see {@link #publishAs(Principal)});
+     * an office it gives nothing for records its posts as the person who made the case ready.
+     */
+    public Builder publishAsPerOffice(Function<String, Optional<Principal>> value) {
+      this.publishAs = checkNotNull(value, "publishAsPerOffice");
       return this;
     }
 
