@@ -491,6 +491,100 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
   }
 
   /**
+   * The cases that match {@code query}, newest first (opening time, then id), one page. Cases that are not
+   * summarised (written by a version before the summary table, until {@link #refreshSummaries}) are never listed.
+   * Close the stream.
+   */
+  public Stream<CaseSummary> cases(CaseQuery query) {
+    checkNotNull(query, "query");
+    List<Object> args = new ArrayList<>();
+    String where = where(query, args);
+    args.add(query.limit());
+    args.add(query.offset());
+    return query("SELECT " + SUMMARY_COLUMNS + " FROM cases" + where
+        + " ORDER BY opened_at DESC, case_id DESC LIMIT ? OFFSET ?", ps -> bindAll(ps, args), this::summaryOf,
+        "mencari kasus", "finding cases");
+  }
+
+  /** How many cases match {@code query}, whatever its page. */
+  public long count(CaseQuery query) {
+    checkNotNull(query, "query");
+    List<Object> args = new ArrayList<>();
+    String where = where(query, args);
+    try (Stream<Long> s = query("SELECT COUNT(*) FROM cases" + where, ps -> bindAll(ps, args),
+        rs -> rs.getLong(1), "menghitung kasus", "counting cases")) {
+      return s.findFirst().orElse(0L);
+    }
+  }
+
+  /**
+   * How many summarised cases there are by office, status and current activity (one grouped query), for
+   * dashboards and metrics.
+   */
+  public ImmutableList<CaseCount> countByOfficeStatusAndActivity() {
+    try (Stream<CaseCount> s = query("SELECT sop_office, status, current_activity, COUNT(*) FROM cases"
+        + " WHERE status IS NOT NULL GROUP BY sop_office, status, current_activity", ps -> { },
+        rs -> {
+          int activity = rs.getInt(3);
+          OptionalInt a = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(activity);
+          return new CaseCount(rs.getString(1), CaseStatus.valueOf(rs.getString(2)), a, rs.getLong(4));
+        }, "menghitung kasus", "counting cases")) {
+      return s.collect(ImmutableList.toImmutableList());
+    }
+  }
+
+  /**
+   * A number of cases of one office with one status and current activity.
+   *
+   * @param office the office of the cases' definition
+   * @param status where they stand
+   * @param activity the activity available now; empty when closed
+   * @param count how many
+   */
+  public record CaseCount(String office, CaseStatus status, OptionalInt activity, long count) {}
+
+  private static String where(CaseQuery q, List<Object> args) {
+    List<String> terms = new ArrayList<>();
+    terms.add("status IS NOT NULL");
+    q.office().ifPresent(o -> {
+      terms.add("sop_office = ?");
+      args.add(o);
+    });
+    q.status().ifPresent(st -> {
+      terms.add("status = ?");
+      args.add(st.name());
+    });
+    if (q.activity().isPresent()) {
+      terms.add("current_activity = ?");
+      args.add(q.activity().getAsInt());
+    }
+    q.openedFrom().ifPresent(f -> {
+      terms.add("opened_at >= ?");
+      args.add(column(f));
+    });
+    q.openedBefore().ifPresent(b -> {
+      terms.add("opened_at < ?");
+      args.add(column(b));
+    });
+    return " WHERE " + String.join(" AND ", terms);
+  }
+
+  private static void bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      Object a = args.get(i);
+      if (a instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (a instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else if (a instanceof String str) {
+        ps.setString(i + 1, str);
+      } else {
+        ps.setObject(i + 1, a);
+      }
+    }
+  }
+
+  /**
    * The open cases whose current activity is overdue at {@code at}: past the time its standard allows on
    * {@code deadlines}' calendar, counted from when it became available, in id order. Close the stream.
    *

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.event.json.EventJsonException;
 import id.go.kpu.jdih.event.json.OutboxJson;
 import id.go.kpu.jdih.i18n.Text;
@@ -21,7 +22,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -220,6 +223,32 @@ public final class JdbcOutboxStore implements OutboxStore {
       }, limit, s -> s.isDue(now), DUE_ORDER));
     } catch (SQLException e) {
       throw JdbcCaseStore.failure("mencari niat terbit yang jatuh tempo", "finding the due intents", e);
+    }
+  }
+
+  /**
+   * How many intents are in each status, over every case or the cases of {@code office} only (the office of the
+   * case's definition); statuses with no intent are left out. For dashboards and health checks: one grouped query.
+   */
+  public ImmutableMap<IntentStatus, Long> countByStatus(Optional<String> office) {
+    checkNotNull(office, "office");
+    String sql = office.isPresent()
+        ? "SELECT o.status, COUNT(*) FROM outbox_intents o JOIN cases c ON c.case_id = o.case_id"
+            + " WHERE c.sop_office = ? GROUP BY o.status"
+        : "SELECT status, COUNT(*) FROM outbox_intents GROUP BY status";
+    try (Tx tx = new Tx(dataSource, ownPool, false); PreparedStatement ps = tx.con.prepareStatement(sql)) {
+      if (office.isPresent()) {
+        ps.setString(1, office.get());
+      }
+      Map<IntentStatus, Long> counts = new EnumMap<>(IntentStatus.class);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(IntentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        }
+      }
+      return ImmutableMap.copyOf(counts);
+    } catch (SQLException e) {
+      throw JdbcCaseStore.failure("menghitung niat terbit", "counting the intents", e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.event.json.EventJson;
+import id.go.kpu.jdih.sop.Office;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
@@ -250,6 +251,51 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
   }
 
   @Test
+  void casesOfAnOfficeByStatusActivityAndPeriodNewestFirstInPages() {
+    SopDefinition other = ReferenceSop.definition().toBuilder()
+        .office(new Office("kpu-kota-contoh", "KOMISI PEMILIHAN UMUM KOTA CONTOH",
+            "SEKRETARIS KOMISI PEMILIHAN UMUM KOTA CONTOH", java.time.ZoneId.of("Asia/Jayapura")))
+        .build();
+    REGISTRY.register(other);
+    String home = ReferenceSop.definition().office().id();
+    CaseId a = CaseId.of("q-a");
+    CaseId b = CaseId.of("q-b");
+    CaseId c = CaseId.of("q-c");
+    CaseId elsewhere = CaseId.of("q-lain");
+    jdbc().append(a, 0, Histories.happyPath(a, MONDAY, 7)); // published
+    jdbc().append(b, 0, Histories.happyPath(b, MONDAY.plusSeconds(60), 2)); // activity 3
+    jdbc().append(c, 0, Histories.happyPath(c, MONDAY.plusSeconds(120), 1)); // activity 2
+    List<RecordedEvent> foreign = new ArrayList<>();
+    String previous = HashChain.GENESIS;
+    for (RecordedEvent e : Histories.happyPath(elsewhere, MONDAY.plusSeconds(30), 2)) {
+      RecordedEvent moved = RecordedEvent.create(elsewhere, e.sequence(), other.key(), e.commandId(), e.actor(),
+          e.at(), e.activity(), e.payload(), previous);
+      foreign.add(moved);
+      previous = moved.hash();
+    }
+    jdbc().append(elsewhere, 0, foreign);
+
+    CaseQuery mine = CaseQuery.ofOffice(home);
+    assertThat(ids(jdbc().cases(mine))).containsExactly(c, b, a);
+    assertThat(jdbc().count(mine)).isEqualTo(3);
+    assertThat(ids(jdbc().cases(CaseQuery.ofOffice(other.office().id())))).containsExactly(elsewhere);
+    assertThat(ids(jdbc().cases(CaseQuery.all()))).containsExactly(c, b, elsewhere, a);
+    assertThat(ids(jdbc().cases(mine.withStatus(CaseStatus.OPEN)))).containsExactly(c, b);
+    assertThat(ids(jdbc().cases(mine.withStatus(CaseStatus.PUBLISHED)))).containsExactly(a);
+    assertThat(ids(jdbc().cases(mine.withActivity(3)))).containsExactly(b);
+    assertThat(jdbc().count(mine.withActivity(3))).isEqualTo(1);
+    assertThat(ids(jdbc().cases(mine.openedBetween(Optional.of(MONDAY.plusSeconds(60)),
+        Optional.of(MONDAY.plusSeconds(120)))))).containsExactly(b);
+    assertThat(ids(jdbc().cases(mine.openedBetween(Optional.empty(), Optional.of(MONDAY.plusSeconds(61))))))
+        .containsExactly(b, a);
+    assertThat(ids(jdbc().cases(mine.page(1, 1)))).containsExactly(b);
+    assertThat(ids(jdbc().cases(mine.page(2, 5)))).containsExactly(a);
+    assertThat(ids(jdbc().cases(mine.page(3, 5)))).isEmpty();
+    assertThat(jdbc().count(mine.page(2, 1))).isEqualTo(3);
+    assertThatThrownBy(() -> mine.page(0, CaseQuery.MAX_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void unknownDefinitionIsStoredUnsummarisedAndRefreshedLater() throws Exception {
     CaseId id = CaseId.of("definisi-belum-dikenal");
     List<RecordedEvent> events = Histories.happyPath(id, MONDAY, 3);
@@ -351,7 +397,7 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       assertThat(third.version(id)).isEqualTo(2);
     }
     MigrationInfoService info = database().flyway().info();
-    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3");
+    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3", "4");
     assertThat(info.pending()).isEmpty();
     assertThat(jdbc().load(id)).isEqualTo(events);
   }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An H2 database that jdih 0.1 (commit 465ed79) wrote, at schema version 2 with hash format 1 events, opens as
- * {@link JdbcStorage}: it is migrated to version 3, every history reads back intact, and a case goes on with an
- * event of the current hash format, its mixed chain verifying.
+ * {@link JdbcStorage}: it is migrated to the current version, every history reads back intact, and a case goes on
+ * with an event of the current hash format, its mixed chain verifying.
  *
  * <p>The fixture {@code previous-databases/0.1.0-465ed79/jdih.mv.db} is a copy of jdih-cli's
  * {@code previous-homes/0.1.0-465ed79/h2/db/jdih.mv.db} (the H2 home the upgrade tests of the command line use),
@@ -87,7 +87,7 @@ class JdbcStorageUpgradeFrom01Test {
       assertThat(added).hasSize(1).allSatisfy(e -> assertThat(e.hashFormat()).isEqualTo(HashFormat.CURRENT));
       storage.append(running, before.size(), added, List.of());
     }
-    assertThat(appliedVersions(db)).containsExactly("1", "2", "3");
+    assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4");
 
     try (JdbcStorage again = JdbcStorage.h2File(db, registry::find)) {
       List<RecordedEvent> mixed = again.cases().load(running);
