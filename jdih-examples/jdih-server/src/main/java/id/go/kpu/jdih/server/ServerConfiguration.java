@@ -1,0 +1,123 @@
+package id.go.kpu.jdih.server;
+
+import id.go.kpu.jdih.content.Platform;
+import id.go.kpu.jdih.publish.PlatformClient;
+import id.go.kpu.jdih.publish.PlatformClients;
+import id.go.kpu.jdih.publish.PublisherClient;
+import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
+import id.go.kpu.jdih.runtime.Storage;
+import id.go.kpu.jdih.server.directory.Accounts;
+import id.go.kpu.jdih.server.directory.Offices;
+import id.go.kpu.jdih.server.directory.ServerDefinitions;
+import id.go.kpu.jdih.sop.SopRegistry;
+import id.go.kpu.jdih.spring.boot.JdihBuilderCustomizer;
+import id.go.kpu.jdih.spring.boot.JdihProperties;
+import id.go.kpu.jdih.spring.boot.OfficeCalendars;
+import id.go.kpu.jdih.store.jdbc.JdbcStorage;
+import id.go.kpu.jdih.time.WorkingCalendar;
+import id.go.kpu.jdih.workflow.Principal;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The runtime as the server runs it: the definitions of every office read from the server's tables, the JDBC store
+ * on the app's DataSource, each office's calendar in its own zone, and each office's posts recorded as its
+ * publishing account. The starter's beans of the same types step aside.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServerConfiguration {
+
+  /** The registry of every office's definitions (the reference SOP included). */
+  @Bean
+  public SopRegistry jdihDefinitions() {
+    return SopRegistry.withReference();
+  }
+
+  /** The definitions, read from the server's tables when not yet in memory. */
+  @Bean
+  public ServerDefinitions serverDefinitions(SopRegistry registry, DataSource dataSource) {
+    return new ServerDefinitions(registry, dataSource);
+  }
+
+  /** The store: always the database, never memory (the API lists cases from its tables). */
+  @Bean(destroyMethod = "")
+  public Storage jdihStorage(DataSource dataSource, ServerDefinitions definitions) {
+    return JdbcStorage.open(dataSource, definitions::find);
+  }
+
+  /** Each office's calendar: the server's holidays, in the zone of the office's current SOP. */
+  @Bean
+  public OfficeCalendars jdihOfficeCalendars(WorkingCalendar calendar, Offices offices) {
+    return officeId -> offices.currentDefinition(officeId).map(d -> calendar.withZone(d.office().zone()));
+  }
+
+  /**
+   * Each office's platform accounts. Until an office's real accounts are configured, its posts go to the dry-run
+   * publisher, which writes what it would post under {@code <media-dir>/../published/<office>}.
+   */
+  @Bean
+  public PlatformClients jdihPlatformClients(JdihProperties properties, Clock clock) {
+    Path root = properties.mediaDir().toAbsolutePath().getParent().resolve("published");
+    Map<String, Map<Platform, PlatformClient>> byOffice = new ConcurrentHashMap<>();
+    return (officeId, platform) -> Optional.ofNullable(byOffice.computeIfAbsent(officeId, o -> {
+      Path folder = root.resolve(o);
+      Map<Platform, PlatformClient> clients = new java.util.EnumMap<>(Platform.class);
+      DryRunPublisher.forAll(folder, clock).forEach((p, publisher) -> clients.put(p,
+          PublisherClient.of(publisher, folder.toUri())));
+      return clients;
+    }).get(platform));
+  }
+
+  /** The outbox records each office's posts as that office's publishing account. */
+  @Bean
+  public JdihBuilderCustomizer serverPublishers(Offices offices) {
+    return b -> b.publishAsPerOffice(officeId -> offices.publisher(officeId).map(Principal::of));
+  }
+
+  /** Spring Security's delegating encoder: bcrypt for new hashes, every older form still readable. */
+  @Bean
+  public PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * At the first start (no account at all), creates the first server administrator with a one-time password and
+   * prints it once on the console; it is never logged or stored but as a hash.
+   */
+  @Bean
+  public ApplicationRunner bootstrapAdministrator(Accounts accounts, ServerProperties properties) {
+    return args -> {
+      if (!accounts.none()) {
+        return;
+      }
+      String password = oneTimePassword();
+      if (accounts.create(properties.bootstrapAdmin(), Optional.of(password), true)) {
+        System.out.println();
+        System.out.println("jdih-server: administrator pertama / first administrator: " + properties.bootstrapAdmin());
+        System.out.println("jdih-server: kata sandi sekali pakai / one-time password: " + password);
+        System.out.println("jdih-server: gantilah setelah masuk / change it after logging in");
+        System.out.println();
+      }
+    };
+  }
+
+  private static String oneTimePassword() {
+    String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,172 @@
+package id.go.kpu.jdih.server.security;
+
+import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.server.ServerException;
+import id.go.kpu.jdih.server.ServerProperties;
+import id.go.kpu.jdih.server.api.Problems;
+import id.go.kpu.jdih.server.directory.Accounts;
+import id.go.kpu.jdih.server.directory.ApiTokens;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) takes an API token ({@code Authorization: Bearer jdih_...}) or the
+ * browser session of a login; it answers 401/403 as problem details and needs the CSRF token only from session
+ * callers. Everything else (pages, login, actuator) uses the session: form login with local accounts and
+ * lock-out, and OIDC login when a client registration is configured
+ * ({@code spring.security.oauth2.client.registration.*}). Roles are never taken from a login: the directory is
+ * asked at each request.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  /** A strict policy: nothing but the server's own scripts, styles, images and forms; no framing. */
+  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** The API's chain. */
+  @Bean
+  @Order(1)
+  public SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Problems problems) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi.json").permitAll()
+            .anyRequest().authenticated())
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+        // CSRF rides on the session cookie: a token caller, or one with no session at all (answered 401), cannot be
+        // its victim; a session caller must send the CSRF token.
+        .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null
+            || r.getRequestedSessionId() == null))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, new ServerException(
+                ServerException.Kind.UNAUTHORIZED, Text.of("Masuk terlebih dahulu atau kirim token API",
+                    "Log in first or send an API token"))))
+            .accessDeniedHandler((req, res, ex) -> problems.write(req, res, new ServerException(
+                ServerException.Kind.FORBIDDEN, Text.of("Ditolak (token CSRF hilang atau tidak sah?)",
+                    "Denied (a missing or invalid CSRF token?)")))))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .requestCache(c -> c.disable());
+    return http.build();
+  }
+
+  /** The chain of pages, login and operations. */
+  @Bean
+  @Order(2)
+  public SecurityFilterChain webChain(HttpSecurity http, Accounts accounts, ServerProperties properties,
+      ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+    AuthorizationManager<RequestAuthorizationContext> serverAdmin = (auth, ctx) -> new AuthorizationDecision(
+        auth.get() != null && auth.get().isAuthenticated() && accounts.find(auth.get().getName())
+            .map(Accounts.Account::serverAdmin).orElse(false));
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/login", "/login/**", "/oauth2/**", "/error", "/actuator/health",
+                "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico").permitAll()
+            .requestMatchers("/actuator/**").access(serverAdmin)
+            .anyRequest().authenticated())
+        .formLogin(f -> f
+            .successHandler(new LockoutSuccessHandler(accounts))
+            .failureHandler(new LockoutFailureHandler(accounts)))
+        .logout(l -> l.logoutSuccessUrl("/login?logout"))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    if (oidc.getIfAvailable() != null) {
+      http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(oidcUsers(accounts, properties))));
+    }
+    return http.build();
+  }
+
+  /** Local accounts for the form login; a locked account is refused before its password is checked. */
+  @Bean
+  public UserDetailsService userDetailsService(Accounts accounts) {
+    return username -> {
+      String name = username.toLowerCase(Locale.ROOT);
+      Accounts.Account a = accounts.find(name).filter(x -> x.passwordHash().isPresent())
+          .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+      return User.withUsername(a.username()).password(a.passwordHash().get())
+          .accountLocked(a.lockedAt(accounts.now())).authorities("ROLE_USER").build();
+    };
+  }
+
+  /**
+   * OIDC users: the configured claim names the server account; a person without an account is refused. The token's
+   * own roles or groups are ignored: the directory alone says what the person may do.
+   */
+  static OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers(Accounts accounts, ServerProperties properties) {
+    OidcUserService delegate = new OidcUserService();
+    return request -> {
+      OidcUser user = delegate.loadUser(request);
+      String username = user.getClaimAsString(properties.oidcUsernameClaim());
+      if (username == null || !Accounts.USERNAME.matcher(username).matches()
+          || accounts.find(username).isEmpty()) {
+        throw new OAuth2AuthenticationException(new OAuth2Error("jdih_unknown_account",
+            "Akun tidak terdaftar di server ini / no account on this server", null));
+      }
+      return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_USER")), user.getIdToken(),
+          user.getUserInfo(), properties.oidcUsernameClaim());
+    };
+  }
+
+  /** Clears the count of failures after a good password. */
+  static final class LockoutSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+    private final Accounts accounts;
+
+    LockoutSuccessHandler(Accounts accounts) {
+      this.accounts = accounts;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication auth)
+        throws jakarta.servlet.ServletException, java.io.IOException {
+      accounts.recordSuccess(auth.getName());
+      super.onAuthenticationSuccess(request, response, auth);
+    }
+  }
+
+  /** Counts a wrong password against the account; enough in a row lock it. */
+  static final class LockoutFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+    private final Accounts accounts;
+
+    LockoutFailureHandler(Accounts accounts) {
+      super("/login?error");
+      this.accounts = accounts;
+    }
+
+    @Override
+    public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response,
+        org.springframework.security.core.AuthenticationException exception)
+        throws jakarta.servlet.ServletException, java.io.IOException {
+      if (exception instanceof org.springframework.security.authentication.BadCredentialsException) {
+        String username = request.getParameter("username");
+        if (username != null && username.length() <= 64) {
+          accounts.recordFailure(username.toLowerCase(Locale.ROOT));
+        }
+      }
+      super.onAuthenticationFailure(request, response, exception);
+    }
+  }
+}
