@@ -105,7 +105,7 @@ public class ServerConfiguration {
         System.out.println();
         System.out.println("jdih-server: administrator pertama / first administrator: " + properties.bootstrapAdmin());
         System.out.println("jdih-server: kata sandi sekali pakai / one-time password: " + password);
-        System.out.println("jdih-server: gantilah setelah masuk / change it after logging in");
+        System.out.println("jdih-server: gantilah setelah masuk (PUT /api/v1/me/password) / change it after logging in");
         System.out.println();
       }
     };

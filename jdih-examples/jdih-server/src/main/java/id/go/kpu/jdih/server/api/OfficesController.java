@@ -144,6 +144,32 @@ public class OfficesController {
             .orElse(List.of()));
   }
 
+  /** A new password for the caller's own local login. */
+  public record PasswordChange(@NotBlank @Size(max = 200) String current, @NotBlank @Size(min = 12, max = 200)
+      String password) {}
+
+  /**
+   * Changes the caller's own password (a session only, never a token): the current password must be given, and a
+   * wrong one counts as a failed login.
+   */
+  @PutMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body) {
+    Access.Caller c = access.caller();
+    if (c.token().isPresent()) {
+      throw new ServerException(ServerException.Kind.FORBIDDEN, Text.of("Token API tidak dapat mengganti kata sandi",
+          "An API token cannot change a password"));
+    }
+    Accounts.Account account = accounts.find(c.username()).orElseThrow();
+    if (account.lockedAt(accounts.now()) || account.passwordHash().isEmpty()
+        || !accounts.matches(account, body.current())) {
+      accounts.recordFailure(c.username());
+      throw ServerException.badField("current", "CurrentPassword", Text.of("kata sandi sekarang salah",
+          "the current password is wrong"));
+    }
+    accounts.setPassword(c.username(), body.password());
+    return ResponseEntity.noContent().build();
+  }
+
   /** The offices: all for a server administrator, otherwise the caller's own. */
   @GetMapping("/offices")
   public List<OfficeView> offices() {

@@ -79,6 +79,11 @@ public class Accounts {
     return true;
   }
 
+  /** Whether {@code password} is the account's password. */
+  public boolean matches(Account account, String password) {
+    return account.passwordHash().map(h -> encoder.matches(password, h)).orElse(false);
+  }
+
   /** Sets a new password and clears any lock. */
   public void setPassword(String username, String password) {
     checkNotNull(password, "password");
