@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     sign-on; the account's roles come from the server's directory, never from the token
  * @param maxJsonBytes the largest JSON request body accepted
  * @param maxTokensPerOffice the most API tokens an office may hold
+ * @param metricsToken a bearer token a Prometheus scraper may send for {@code /actuator/prometheus} (from the
+ *     environment, e.g. {@code JDIH_SERVER_METRICS_TOKEN}); empty: server administrators' sessions only
  */
 @ConfigurationProperties("jdih.server")
 public record ServerProperties(
@@ -23,4 +25,15 @@ public record ServerProperties(
     @DefaultValue("15m") Duration lockout,
     @DefaultValue("preferred_username") String oidcUsernameClaim,
     @DefaultValue("1048576") int maxJsonBytes,
-    @DefaultValue("50") int maxTokensPerOffice) {}
+    @DefaultValue("50") int maxTokensPerOffice,
+    @DefaultValue("") String metricsToken) {
+
+  /** Never shows the metrics token. */
+  @Override
+  public String toString() {
+    return "ServerProperties[bootstrapAdmin=" + bootstrapAdmin + ", maxFailedLogins=" + maxFailedLogins + ", lockout="
+        + lockout + ", oidcUsernameClaim=" + oidcUsernameClaim + ", maxJsonBytes=" + maxJsonBytes
+        + ", maxTokensPerOffice=" + maxTokensPerOffice + ", metricsToken=" + (metricsToken.isEmpty() ? "" : "***")
+        + "]";
+  }
+}

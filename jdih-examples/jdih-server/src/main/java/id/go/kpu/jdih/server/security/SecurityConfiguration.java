@@ -6,12 +6,15 @@ import id.go.kpu.jdih.server.ServerProperties;
 import id.go.kpu.jdih.server.api.Problems;
 import id.go.kpu.jdih.server.directory.Accounts;
 import id.go.kpu.jdih.server.directory.ApiTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,6 +33,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -81,11 +85,22 @@ public class SecurityConfiguration {
     AuthorizationManager<RequestAuthorizationContext> serverAdmin = (auth, ctx) -> new AuthorizationDecision(
         auth.get() != null && auth.get().isAuthenticated() && accounts.find(auth.get().getName())
             .map(Accounts.Account::serverAdmin).orElse(false));
+    byte[] metricsToken = ("Bearer " + properties.metricsToken()).getBytes(StandardCharsets.UTF_8);
+    AuthorizationManager<RequestAuthorizationContext> scraper = (auth, ctx) -> {
+      String header = ctx.getRequest().getHeader("Authorization");
+      boolean token = !properties.metricsToken().isEmpty() && header != null
+          && MessageDigest.isEqual(metricsToken, header.getBytes(StandardCharsets.UTF_8));
+      return new AuthorizationDecision(token || serverAdmin.authorize(auth, ctx).isGranted());
+    };
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/login/**", "/oauth2/**", "/error", "/actuator/health",
                 "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico").permitAll()
+            .requestMatchers("/actuator/prometheus").access(scraper)
             .requestMatchers("/actuator/**").access(serverAdmin)
             .anyRequest().authenticated())
+        // Machines (a scraper, a probe) get 401 instead of a redirect to the login page.
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), r -> r.getRequestURI().startsWith("/actuator/")))
         .formLogin(f -> f
             .successHandler(new LockoutSuccessHandler(accounts))
             .failureHandler(new LockoutFailureHandler(accounts)))
@@ -96,6 +111,16 @@ public class SecurityConfiguration {
       http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(oidcUsers(accounts, properties))));
     }
     return http.build();
+  }
+
+  /** Bounds every request body before anything reads it. */
+  @Bean
+  public org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
+      ServerProperties properties, Problems problems) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+        new RequestSizeFilter(properties.maxJsonBytes(), problems));
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   /** Local accounts for the form login; a locked account is refused before its password is checked. */
