@@ -4,6 +4,7 @@ import id.go.kpu.jdih.actor.ForbiddenOfficeException;
 import id.go.kpu.jdih.actor.UnknownActorException;
 import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Language;
+import id.go.kpu.jdih.publish.OutboxException;
 import id.go.kpu.jdih.server.ServerException;
 import id.go.kpu.jdih.sop.InvalidDefinitionException;
 import id.go.kpu.jdih.store.VersionConflictException;
@@ -85,6 +86,13 @@ public class Problems {
       };
     } else if (e instanceof ForbiddenOfficeException || e instanceof UnknownActorException) {
       status = 403;
+    } else if (e instanceof OutboxException o) {
+      status = switch (o.reason()) {
+        case NOT_EXECUTOR -> 403;
+        case UNKNOWN_INTENT -> 404;
+        case WRONG_STATUS, NOT_AT_UPLOAD -> 409;
+        case NO_CLIENT -> 422;
+      };
     } else if (e instanceof VersionConflictException) {
       status = 409;
     } else if (e instanceof InvalidDefinitionException d) {
