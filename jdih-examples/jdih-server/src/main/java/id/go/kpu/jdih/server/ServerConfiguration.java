@@ -78,6 +78,15 @@ public class ServerConfiguration {
     }).get(platform));
   }
 
+  /**
+   * After every worker pass, registers the revisions other instances stored, so that this instance's outbox and
+   * reminders find the definitions of every case.
+   */
+  @Bean
+  public id.go.kpu.jdih.spring.boot.RunListener definitionRefresh(ServerDefinitions definitions) {
+    return report -> definitions.refresh(Optional.empty());
+  }
+
   /** The outbox records each office's posts as that office's publishing account. */
   @Bean
   public JdihBuilderCustomizer serverPublishers(Offices offices) {

@@ -7,6 +7,7 @@ import id.go.kpu.jdih.server.directory.Accounts;
 import id.go.kpu.jdih.server.directory.ApiTokens;
 import id.go.kpu.jdih.server.directory.Offices;
 import id.go.kpu.jdih.server.directory.PersonRecord;
+import id.go.kpu.jdih.server.directory.ServerDefinitions;
 import id.go.kpu.jdih.server.directory.ServerDirectory;
 import id.go.kpu.jdih.server.security.ApiTokenAuthentication;
 import id.go.kpu.jdih.workflow.Principal;
@@ -35,11 +36,13 @@ public class Access {
   private final ServerDirectory directory;
   private final Accounts accounts;
   private final Offices offices;
+  private final ServerDefinitions definitions;
 
-  Access(ServerDirectory directory, Accounts accounts, Offices offices) {
+  Access(ServerDirectory directory, Accounts accounts, Offices offices, ServerDefinitions definitions) {
     this.directory = directory;
     this.accounts = accounts;
     this.offices = offices;
+    this.definitions = definitions;
   }
 
   /** The caller; 401 if the request is not authenticated (the filter chain lets none such through). */
@@ -78,6 +81,8 @@ public class Access {
             "Token ini tidak memiliki cakupan %s", "This token lacks the scope %s").format(scope.value()));
       }
     }
+    // Another instance may have published a revision of this office's SOP since this one last looked.
+    definitions.refresh(Optional.of(officeId));
     return p;
   }
 

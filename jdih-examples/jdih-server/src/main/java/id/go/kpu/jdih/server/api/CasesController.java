@@ -211,15 +211,20 @@ public class CasesController {
     jdih.definitions().find(sop).orElseGet(() -> access.offices().currentDefinition(office).orElseThrow());
     CaseId caseId = Idempotency.caseIdFor(office, key.orElse(""));
     CommandId command = idempotency.claim(office, key, caseId, "POST", request.getRequestURI(), bytes(body));
-    Optional<LegalProductRef> legal = Optional.ofNullable(body.legalProduct()).map(l -> LegalProductRef.of(
-        l.documentType(), l.title(), l.issuingBody(), l.number(), l.form(), l.year()));
-    ContentProposal proposal = new ContentProposal(body.title(), ContentCategory.valueOf(body.category()),
-        body.material(), legal, body.platforms().stream().map(Platform::valueOf).collect(
-            com.google.common.collect.ImmutableSet.toImmutableSet()));
-    CommandResult r = acting().propose(command, caseId, sop, proposal);
+    CommandResult r = acting().propose(command, caseId, sop, proposal(body));
     ResponseEntity.BodyBuilder b = r.repeated() ? ResponseEntity.ok().header("Idempotent-Replayed", "true")
         : ResponseEntity.created(URI.create(request.getRequestURI() + "/" + caseId.value()));
     return withVersion(b, r.state()).body(view(r.state()));
+  }
+
+  /** Resubmits a rejected case with a revised proposal; the case keeps the SOP revision it began under. */
+  @PostMapping(path = "/{caseId}/resubmit", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Views.CaseView> resubmit(@PathVariable String office, @PathVariable String caseId,
+      @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, @RequestHeader(HttpHeaders.IF_MATCH) Optional<String> ifMatch,
+      @Valid @RequestBody Requests.Propose body, HttpServletRequest request) {
+    ContentProposal proposal = proposal(body);
+    return command(office, caseId, key, ifMatch, request, bytes(body),
+        (cmd, id) -> acting().propose(cmd, id, proposal));
   }
 
   /** Approves the draft at the current approval activity. */
@@ -373,6 +378,14 @@ public class CasesController {
     return acting().find(id).filter(c -> jdih.cases().definitionOf(c.id()).office().id().equals(office))
         .orElseThrow(() -> new ServerException(ServerException.Kind.NOT_FOUND, Text.of(
             "Kasus %s tidak ditemukan di kantor %s", "Case %s not found in office %s").format(caseIdText, office)));
+  }
+
+  private static ContentProposal proposal(Requests.Propose body) {
+    Optional<LegalProductRef> legal = Optional.ofNullable(body.legalProduct()).map(l -> LegalProductRef.of(
+        l.documentType(), l.title(), l.issuingBody(), l.number(), l.form(), l.year()));
+    return new ContentProposal(body.title(), ContentCategory.valueOf(body.category()), body.material(), legal,
+        body.platforms().stream().map(Platform::valueOf).collect(com.google.common.collect.ImmutableSet
+            .toImmutableSet()));
   }
 
   private Cases.Acting acting() {

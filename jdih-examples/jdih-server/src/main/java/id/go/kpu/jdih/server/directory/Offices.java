@@ -42,6 +42,7 @@ public class Offices {
     this.definitions = checkNotNull(definitions, "definitions");
     this.clock = checkNotNull(clock, "clock");
     checkNotNull(schema, "schema");
+    definitions.refresh(Optional.empty()); // every office's SOP revisions, before the first request or worker pass
   }
 
   /** The ids of all offices, sorted. */

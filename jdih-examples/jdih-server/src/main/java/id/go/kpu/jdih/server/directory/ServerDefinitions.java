@@ -51,6 +51,33 @@ public final class ServerDefinitions {
     });
   }
 
+  /**
+   * Registers every revision of {@code officeId} (or of every office, if empty) that another server instance
+   * stored since this one last looked: one small query, then a read of each revision not yet known.
+   */
+  public void refresh(Optional<String> officeId) {
+    String sql = "SELECT office_id, sop_number, sop_revision FROM jdih_definition"
+        + (officeId.isPresent() ? " WHERE office_id = ?" : "");
+    java.util.List<SopKey> missing = new java.util.ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      if (officeId.isPresent()) {
+        s.setString(1, officeId.get());
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          SopKey key = new SopKey(r.getString(1), r.getString(2), r.getInt(3));
+          if (registry.find(key).isEmpty()) {
+            missing.add(key);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      LOG.debug("definitions not readable: {}", e.getMessage());
+      return;
+    }
+    missing.forEach(this::find);
+  }
+
   /** The definition of {@code key}, which must exist. */
   public SopDefinition get(SopKey key) {
     return find(key).orElseThrow(() -> new SopRegistry.UnknownDefinitionException(key));
