@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.notify.Contact;
 import id.go.kpu.jdih.notify.Mask;
 import id.go.kpu.jdih.notify.Notification;
@@ -142,11 +143,11 @@ public final class TelegramNotifier implements Notifier {
           "Telegram answered an unreadable HTTP %s for chat %s").format(status, maskedChat), null);
     }
     if (status == 200 && json.path("ok").asBoolean(false)) {
-      LOG.debug("telegram {} sent to chat {}", n.key(), maskedChat);
+      LOG.debug("telegram {} sent to chat {}", LogSafe.of(n.key()), LogSafe.of(maskedChat));
       return;
     }
     int code = json.path("error_code").asInt(status);
-    String description = Mask.scrub(json.path("description").asText("-"), secrets);
+    String description = LogSafe.escape(Mask.scrub(json.path("description").asText("-"), secrets));
     Text detail = Text.of("Telegram menolak pesan ke chat %s: %s %s", "Telegram refused the message to chat %s: %s %s")
         .format(maskedChat, code, description);
     if (code == 429 || status == 429) {

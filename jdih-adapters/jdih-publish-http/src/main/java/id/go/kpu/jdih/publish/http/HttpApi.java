@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.PlatformCallException;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class HttpApi {
     if (node == null) {
       node = MissingNode.getInstance();
     }
-    LOG.debug("{} {} -> {}", platform, call, r.statusCode());
+    LOG.debug("{} {} -> {}", platform, LogSafe.of(call), r.statusCode());
     return new ApiResponse(r.statusCode(), r.headers(), body, node);
   }
 
@@ -140,7 +141,7 @@ public final class HttpApi {
     } else {
       text = Text.of(text.id() + " (" + call + ")", text.en() + " (" + call + ")");
     }
-    LOG.debug("{} {}: {}", platform, call, code);
+    LOG.debug("{} {}: {}", platform, LogSafe.of(call), LogSafe.of(code));
     return new PlatformCallException(kind, code, text, Optional.empty(), Sanitized.of(e, call.token));
   }
 
