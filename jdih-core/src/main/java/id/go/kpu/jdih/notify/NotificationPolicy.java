@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.ActivityKind;
 import id.go.kpu.jdih.sop.ReferenceSop;
@@ -281,7 +282,8 @@ public final class NotificationPolicy {
   private List<Contact> holders(SopDefinition definition, RoleId role, String eventKey) {
     List<Contact> holders = directory.holding(definition.office().id(), role);
     if (holders.isEmpty()) {
-      LOG.warn("{}: nobody in the people directory holds role {}, so nobody of that role is told", eventKey, role);
+      LOG.warn("{}: nobody in the people directory holds role {}, so nobody of that role is told",
+          LogSafe.of(eventKey), LogSafe.of(role));
     }
     return holders;
   }

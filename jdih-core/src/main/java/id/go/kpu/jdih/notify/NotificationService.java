@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
@@ -186,7 +187,7 @@ public final class NotificationService implements PublicationConfirmationHook {
     ContentCase c = h.replay();
     Report report = new Report(event.at());
     record(policy.onNeedsConfirmation(definition, c, event), event.at(), report);
-    LOG.info("case {}: publication on {} needs confirmation; {} notice(s) recorded", event.caseId(),
+    LOG.info("case {}: publication on {} needs confirmation; {} notice(s) recorded", LogSafe.of(event.caseId()),
         event.platform(), report.recorded);
   }
 
@@ -213,7 +214,8 @@ public final class NotificationService implements PublicationConfirmationHook {
       ledger.saveProgress(id, new CaseProgress(history.size(), now.isAfter(from) ? now : from,
           state.status().isClosed()));
     } catch (RuntimeException e) {
-      LOG.error("case {}: notifications not derived, tried again at the next tick: {}", id, e.toString());
+      LOG.error("case {}: notifications not derived, tried again at the next tick: {}", LogSafe.of(id),
+          LogSafe.of(e.toString()));
     }
   }
 
@@ -228,12 +230,13 @@ public final class NotificationService implements PublicationConfirmationHook {
         reached = true;
         if (ledger.record(Delivery.pending(n, notifier.channel(), at))) {
           report.recorded++;
-          LOG.debug("recorded {} via {}", n.key(), notifier.channel());
+          LOG.debug("recorded {} via {}", LogSafe.of(n.key()), LogSafe.of(notifier.channel()));
         }
       }
       if (!reached) {
         report.unreachable.add(n);
-        LOG.warn("{} cannot be reached through {}; {} is not sent", n.recipient(), notifiers.keySet(), n.key());
+        LOG.warn("{} cannot be reached through {}; {} is not sent", LogSafe.of(n.recipient()), notifiers.keySet(),
+            LogSafe.of(n.key()));
       }
     }
   }
@@ -253,7 +256,7 @@ public final class NotificationService implements PublicationConfirmationHook {
         // Never send on a lease that is running out: another instance may claim the delivery when it ends and send
         // it too. What is left is sent by whoever claims it next (this instance included), after the lease.
         if (at.plus(lease.dividedBy(2)).isAfter(d.nextAttemptAt())) {
-          LOG.debug("{}: its lease runs out at {}; left for the next claim", d.key(), d.nextAttemptAt());
+          LOG.debug("{}: its lease runs out at {}; left for the next claim", LogSafe.of(d.key()), d.nextAttemptAt());
           continue;
         }
         attempt(d, at, report);
@@ -267,34 +270,39 @@ public final class NotificationService implements PublicationConfirmationHook {
     if (notifier == null) {
       Instant next = now.plus(atLeast(retry.delayAfter(d.attempts())));
       ledger.markFailed(d.key(), now, "no notifier for channel " + d.channel(), Optional.of(next));
-      LOG.warn("{}: no notifier for channel {} in this service; tried again at {}", d.key(), d.channel(), next);
+      LOG.warn("{}: no notifier for channel {} in this service; tried again at {}", LogSafe.of(d.key()),
+          LogSafe.of(d.channel()), next);
       report.retrying.add(current(d));
       return;
     }
     try {
       notifier.send(d.notification());
       ledger.markSent(d.key(), now);
-      LOG.info("sent {} ({}) via {} to {}", d.notification().key(), d.notification().kind(), d.channel(),
-          d.notification().recipient());
+      LOG.info("sent {} ({}) via {} to {}", LogSafe.of(d.notification().key()), d.notification().kind(),
+          LogSafe.of(d.channel()),
+          LogSafe.of(d.notification().recipient()));
       report.sent.add(current(d));
     } catch (NotificationException e) {
       if (e.permanent()) {
         ledger.markFailed(d.key(), now, e.getMessage(), Optional.empty());
-        LOG.error("{} via {} refused for good after {} attempt(s): {}", d.notification().key(), d.channel(),
-            d.attempts(), e.getMessage());
+        LOG.error("{} via {} refused for good after {} attempt(s): {}", LogSafe.of(d.notification().key()),
+            LogSafe.of(d.channel()),
+            d.attempts(), LogSafe.of(e.getMessage()));
         report.failed.add(current(d));
       } else {
         Instant next = now.plus(atLeast(e.retryAfter().orElseGet(() -> retry.delayAfter(d.attempts()))));
         ledger.markFailed(d.key(), now, e.getMessage(), Optional.of(next));
-        LOG.warn("{} via {} failed (attempt {}), tried again at {}: {}", d.notification().key(), d.channel(),
-            d.attempts(), next, e.getMessage());
+        LOG.warn("{} via {} failed (attempt {}), tried again at {}: {}", LogSafe.of(d.notification().key()),
+            LogSafe.of(d.channel()),
+            d.attempts(), next, LogSafe.of(e.getMessage()));
         report.retrying.add(current(d));
       }
     } catch (RuntimeException e) {
       // Not a NotificationException: a defect of the notifier. Its message may hold anything, so only its class.
       Instant next = now.plus(atLeast(retry.delayAfter(d.attempts())));
       ledger.markFailed(d.key(), now, e.getClass().getName(), Optional.of(next));
-      LOG.warn("{} via {} failed with {} (attempt {}), tried again at {}", d.notification().key(), d.channel(),
+      LOG.warn("{} via {} failed with {} (attempt {}), tried again at {}", LogSafe.of(d.notification().key()),
+          LogSafe.of(d.channel()),
           e.getClass().getName(), d.attempts(), next);
       report.retrying.add(current(d));
     }

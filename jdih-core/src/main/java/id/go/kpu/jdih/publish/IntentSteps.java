@@ -1,6 +1,7 @@
 package id.go.kpu.jdih.publish;
 
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.publish.PublicationConfirmationHook;
 import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 import java.time.Clock;
@@ -62,7 +63,7 @@ final class IntentSteps {
       more.accept(b);
       b.note(note);
     });
-    LOG.warn("intent {}: needs confirmation: {}", w.state.id(), note.en());
+    LOG.warn("intent {}: needs confirmation: {}", LogSafe.of(w.state.id()), LogSafe.of(note.en()));
     tell(w.state, note);
   }
 
@@ -74,7 +75,7 @@ final class IntentSteps {
       more.accept(b);
       b.note(text);
     });
-    LOG.warn("intent {}: failed: {}", w.state.id(), text.en());
+    LOG.warn("intent {}: failed: {}", LogSafe.of(w.state.id()), LogSafe.of(text.en()));
   }
 
   // Failures stay visible in the intent's state and the log; a person is told when their confirmation is needed.
@@ -84,7 +85,7 @@ final class IntentSteps {
       confirmationHook.needsConfirmation(new PublicationNeedsConfirmation(intent.caseId(), intent.platform(),
           intent.id().toString(), reason, clock.instant()));
     } catch (RuntimeException e) {
-      LOG.warn("intent {}: the confirmation notice failed", s.id(), e);
+      LOG.warn("intent {}: the confirmation notice failed", LogSafe.of(s.id()), e);
     }
   }
 

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.publish.PublicationConfirmationHook;
 import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
@@ -150,7 +151,7 @@ public final class OutboxDelivery {
     }
     for (IntentState s : PublicationIntents.missing(c, store.forCase(caseId), actor, clock.instant())) {
       addOrFind(s);
-      LOG.info("intent {} recorded by {}", s.id(), actor.name());
+      LOG.info("intent {} recorded by {}", LogSafe.of(s.id()), LogSafe.of(actor.name()));
     }
     return store.forCase(caseId).stream()
         .filter(s -> waiting.contains(s.intent().platform()) && s.status() != IntentStatus.FAILED)
@@ -173,7 +174,8 @@ public final class OutboxDelivery {
         deliver(s).ifPresent(handled::add);
       } catch (RuntimeException e) {
         // A bug or a store failure: the intent stays as it was (IN_PROGRESS until its lease ends, then reconciled).
-        LOG.error("intent {}: delivery failed unexpectedly; it is taken up again after its lease", s.id(), e);
+        LOG.error("intent {}: delivery failed unexpectedly; it is taken up again after its lease", LogSafe.of(s.id()),
+            e);
       }
     }
     return new DeliveryReport(now, ImmutableList.copyOf(handled));
@@ -366,7 +368,7 @@ public final class OutboxDelivery {
     try {
       process(w);
     } catch (LeaseLost e) {
-      LOG.warn("intent {}: another worker took it over; leaving it to that worker", s.id());
+      LOG.warn("intent {}: another worker took it over; leaving it to that worker", LogSafe.of(s.id()));
       return store.find(s.id());
     }
     return Optional.of(w.state);
@@ -426,7 +428,7 @@ public final class OutboxDelivery {
     IdSink sink = (kind, value) -> {
       PlatformId id = new PlatformId(kind, value, clock.instant());
       w.save(b -> b.addId(id));
-      LOG.debug("intent {}: {} {} stored", w.state.id(), kind, value);
+      LOG.debug("intent {}: {} {} stored", LogSafe.of(w.state.id()), LogSafe.of(kind), LogSafe.of(value));
     };
     PostResult result;
     try {
@@ -456,7 +458,7 @@ public final class OutboxDelivery {
     }
     Instant now = clock.instant();
     Problem problem = new Problem(e.kind(), e.platformCode(), e.text(), now);
-    LOG.info("intent {}: {} ({})", w.state.id(), e.kind(), e.platformCode());
+    LOG.info("intent {}: {} ({})", LogSafe.of(w.state.id()), e.kind(), LogSafe.of(e.platformCode()));
     switch (e.kind()) {
       case NOT_SENT -> {
         int failures = w.state.failures() + 1;

@@ -2,6 +2,7 @@ package id.go.kpu.jdih.publish;
 
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.workflow.Actor;
 import id.go.kpu.jdih.workflow.CaseCommand;
@@ -109,7 +110,7 @@ final class OutboxRecorder {
       b.caseRecorded = false;
       b.note(note);
     });
-    LOG.info("intent {}: published as {}", w.state.id(), post.postId());
+    LOG.info("intent {}: published as {}", LogSafe.of(w.state.id()), LogSafe.of(post.postId()));
     recordOnCase(w);
   }
 
@@ -154,7 +155,8 @@ final class OutboxRecorder {
       throw e;
     } catch (RuntimeException e) {
       Instant at = clock.instant().plus(steps.backoff(1));
-      LOG.warn("intent {}: recording on case {} failed; again at {}", s.id(), intent.caseId(), at, e);
+      LOG.warn("intent {}: recording on case {} failed; again at {}", LogSafe.of(s.id()), LogSafe.of(intent.caseId()),
+          at, e);
       w.save(b -> {
         b.nextAttemptAt = Optional.of(at);
         b.note(Text.of("Pencatatan pada kasus gagal; diulang pada %s", "Recording on the case failed; again at %s")

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.sop.SopRegistry;
@@ -162,7 +163,8 @@ final class CaseService {
         appender.append(decider.definition(), state, after, events);
       } catch (VersionConflictException e) {
         last = e;
-        LOG.debug("case {}: lost a race at version {} (attempt {})", command.caseId(), state.version(), attempt);
+        LOG.debug("case {}: lost a race at version {} (attempt {})", LogSafe.of(command.caseId()), state.version(),
+            attempt);
         continue;
       }
       // Not atomic on purpose (Guava's compute is slow): two threads finishing on one case in the opposite order of
@@ -229,7 +231,7 @@ final class CaseService {
     if (broken.isPresent()) {
       states.remove(id);
       int at = broken.get().index();
-      LOG.warn("case {}: the history does not verify at event {} ({})", id, at + 1, broken.get().reason());
+      LOG.warn("case {}: the history does not verify at event {} ({})", LogSafe.of(id), at + 1, broken.get().reason());
       throw new TamperedHistoryException(id, at + 1, broken.get().reason());
     }
     for (int i = from; i < history.size(); i++) {

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.actor.ActorDirectory;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.InMemoryMediaStore;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.notify.DryRunNotifier;
@@ -124,7 +125,7 @@ public final class Jdih implements AutoCloseable {
     NotificationService.Builder notify = NotificationService.builder(registry, storage.cases(), policy.build())
         .ledger(storage.notifications()).retry(b.retry).lease(b.notificationLease).clock(clock);
     if (b.notifiers.isEmpty()) {
-      notify.notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, line -> LOG.info("notification: {}", line),
+      notify.notifier(new DryRunNotifier(DryRunNotifier.CHANNEL, line -> LOG.info("notification: {}", LogSafe.of(line)),
           false));
     } else {
       b.notifiers.forEach(notify::notifier);
@@ -241,7 +242,7 @@ public final class Jdih implements AutoCloseable {
       running = executor.scheduleWithFixedDelay(() -> {
         try {
           RunReport r = runDue(clock.instant());
-          LOG.debug("{}", r);
+          LOG.debug("{}", LogSafe.of(r));
         } catch (RuntimeException e) {
           LOG.error("jdih run failed; the next one runs in {}", runEvery, e);
         }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.publish.DeliveryReport;
 import id.go.kpu.jdih.publish.IntentId;
 import id.go.kpu.jdih.publish.IntentState;
@@ -130,7 +131,8 @@ public final class Outbox {
     for (IntentState s : missing) {
       if (store.add(s)) {
         added.add(s);
-        LOG.info("intent {} recovered for case {}, which was at its upload activity without it", s.id(), caseId);
+        LOG.info("intent {} recovered for case {}, which was at its upload activity without it", LogSafe.of(s.id()),
+            LogSafe.of(caseId));
       }
     }
     return added.build();
@@ -147,9 +149,9 @@ public final class Outbox {
       try {
         n += recover(id).size();
       } catch (TamperedHistoryException e) {
-        LOG.error("case {}: {}", id, e.getMessage());
+        LOG.error("case {}: {}", LogSafe.of(id), LogSafe.of(e.getMessage()));
       } catch (RuntimeException e) {
-        LOG.error("case {}: its intents could not be checked: {}", id, e.toString());
+        LOG.error("case {}: its intents could not be checked: {}", LogSafe.of(id), LogSafe.of(e.toString()));
       }
     }
     return n;

@@ -27,7 +27,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule layersUseOnlyLayersBelow = layeredArchitecture().consideringOnlyDependenciesInLayers()
-      .layer("Base").definedBy(ROOT + "i18n..", ROOT + "error..", ROOT + "validation..")
+      .layer("Base").definedBy(ROOT + "i18n..", ROOT + "error..", ROOT + "validation..", ROOT + "log..")
       .layer("Definitions").definedBy(ROOT + "sop..", ROOT + "content..")
       .layer("Cases").definedBy(ROOT + "workflow..")
       .layer("Services").definedBy(ROOT + "time..", ROOT + "store..", ROOT + "media..", ROOT + "actor..",

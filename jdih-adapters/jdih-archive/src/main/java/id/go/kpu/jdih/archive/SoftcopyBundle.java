@@ -53,6 +53,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -262,6 +263,12 @@ public final class SoftcopyBundle {
     for (Manifest.Media m : mediaByEntry.values()) {
       files.add(new Manifest.File(m.entry(), m.bytes(), m.sha256()));
       total += m.bytes();
+    }
+    long records = inMemory.values().stream().mapToLong(b -> b.length).sum();
+    if (records > limits.maxRecordBytes()) {
+      throw tooLarge("", "definisi dan peristiwa " + records + " bita melebihi batas " + limits.maxRecordBytes(),
+          "the definitions and events' " + records + " bytes are over the " + limits.maxRecordBytes()
+              + "-byte limit");
     }
     for (Manifest.File f : files) {
       if (f.bytes() > limits.maxEntryBytes()) {
@@ -541,7 +548,9 @@ public final class SoftcopyBundle {
   private final class Reader {
     private final ZipFile zip;
     private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
+    private final Map<String, Supplier<ImmutableList<RecordedEvent>>> events = new HashMap<>();
     private long total;
+    private long recordTotal;
     private byte[] manifestBytes;
     private Manifest manifest;
 
@@ -554,25 +563,41 @@ public final class SoftcopyBundle {
       readManifest();
       checkEntrySet();
 
-      // Every listed file: size and SHA-256 against the manifest. Definitions and events are kept for parsing;
-      // media are only hashed.
-      Map<String, byte[]> content = new HashMap<>();
+      // Every listed file: size and SHA-256 against the manifest. Definitions are kept for parsing and events are
+      // parsed as they stream in, both within the limit on what is held in memory, checked on the stated sizes
+      // before anything is read and on the bytes as they are read; media are only hashed.
       Set<String> mediaEntries = new HashSet<>();
       manifest.media().forEach(m -> mediaEntries.add(m.entry()));
+      Set<String> eventEntries = new HashSet<>();
+      manifest.cases().forEach(c -> eventEntries.add(c.entry()));
+      long stated = 0;
       for (Manifest.File f : manifest.files()) {
-        ByteArrayOutputStream keep = mediaEntries.contains(f.name()) ? null : new ByteArrayOutputStream();
+        if (!mediaEntries.contains(f.name())) {
+          stated += Math.max(0, f.bytes());
+        }
+      }
+      if (stated > limits.maxRecordBytes()) {
+        throw tooLarge("", "manifes menyatakan " + stated + " bita definisi dan peristiwa, batasnya "
+            + limits.maxRecordBytes(), "the manifest states " + stated + " bytes of definitions and events, the "
+            + "limit is " + limits.maxRecordBytes());
+      }
+      Map<String, byte[]> content = new HashMap<>();
+      for (Manifest.File f : manifest.files()) {
         try (InputStream in = verifiedStream(f.name(), f.bytes(), f.sha256())) {
-          if (keep == null) {
+          if (mediaEntries.contains(f.name())) {
             in.transferTo(OutputStream.nullOutputStream());
+          } else if (eventEntries.contains(f.name())) {
+            events.put(f.name(), parseEvents(f.name(), recordBytes(f.name(), in)));
           } else {
-            in.transferTo(keep);
+            ByteArrayOutputStream keep = new ByteArrayOutputStream();
+            recordBytes(f.name(), in).transferTo(keep);
             content.put(f.name(), keep.toByteArray());
           }
         }
       }
 
       ImmutableMap<SopKey, SopDefinition> definitions = readDefinitions(content);
-      ImmutableList<ArchivedCase> cases = readCases(content, definitions);
+      ImmutableList<ArchivedCase> cases = readCases(definitions);
       ImmutableList<ArchivedMedia> media = checkMedia(cases);
 
       // Last, the catch-all: the manifest must be byte for byte the one the writer makes of this content, so even a
@@ -752,8 +777,7 @@ public final class SoftcopyBundle {
       return out.build();
     }
 
-    private ImmutableList<ArchivedCase> readCases(Map<String, byte[]> content,
-        ImmutableMap<SopKey, SopDefinition> definitions) {
+    private ImmutableList<ArchivedCase> readCases(ImmutableMap<SopKey, SopDefinition> definitions) {
       ImmutableList.Builder<ArchivedCase> out = ImmutableList.builder();
       CaseId previous = null;
       for (Manifest.Case c : manifest.cases()) {
@@ -762,7 +786,7 @@ public final class SoftcopyBundle {
               "kasus tidak berurutan atau berulang", "cases out of order or repeated"));
         }
         previous = c.id();
-        ImmutableList<RecordedEvent> events = parseEvents(c.entry(), content.get(c.entry()));
+        ImmutableList<RecordedEvent> events = this.events.get(c.entry()).get();
         for (int i = 0; i < events.size(); i++) {
           if (!events.get(i).caseId().equals(c.id())) {
             throw new ArchiveException(Problem.INVALID_CONTENT, c.entry(), Text.of(
@@ -791,36 +815,91 @@ public final class SoftcopyBundle {
       return cases;
     }
 
-    private ImmutableList<RecordedEvent> parseEvents(String entry, byte[] bytes) {
+    // The bytes of a definition or an events file, counted against the bound on what is held in memory.
+    private InputStream recordBytes(String name, InputStream in) {
+      return new InputStream() {
+        @Override
+        public int read() throws IOException {
+          byte[] one = new byte[1];
+          int n = read(one, 0, 1);
+          return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = in.read(b, off, len);
+          if (n > 0) {
+            recordTotal += n;
+            if (recordTotal > limits.maxRecordBytes()) {
+              throw tooLarge(name, "definisi dan peristiwa melebihi batas " + limits.maxRecordBytes() + " bita",
+                  "the definitions and events are over the limit of " + limits.maxRecordBytes() + " bytes");
+            }
+          }
+          return n;
+        }
+      };
+    }
+
+    /**
+     * Parses an events file line by line as it streams in, so that only one line's bytes are held at a time. The
+     * stream is read to its end (which checks its size and SHA-256) before a line's problem is reported, and that
+     * report waits, as before, until the definitions have been read: a changed byte is reported as such first.
+     */
+    private Supplier<ImmutableList<RecordedEvent>> parseEvents(String entry, InputStream in) throws IOException {
       ImmutableList.Builder<RecordedEvent> events = ImmutableList.builder();
-      int start = 0;
-      int line = 0;
-      while (start < bytes.length) {
-        line++;
-        int end = start;
-        while (end < bytes.length && bytes[end] != '\n') {
-          end++;
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buf = new byte[BUFFER];
+      int lines = 0;
+      ArchiveException problem = null;
+      for (int n; (n = in.read(buf)) != -1; ) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            line.write(buf, start, i - start);
+            lines++;
+            if (problem == null) {
+              problem = parseLine(entry, lines, line, events);
+            }
+            line.reset();
+            start = i + 1;
+          }
         }
-        if (end == bytes.length || end == start) {
-          throw new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of(
-              "baris " + line + " kosong atau tanpa akhir baris", "line " + line + " is empty or not terminated"));
-        }
-        try {
-          events.add(eventJson.read(bytes, start, end - start));
-        } catch (EventJsonException e) {
-          throw new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of("baris " + line + ": "
-              + e.text().id(), "line " + line + ": " + e.text().en()), e);
-        } catch (RuntimeException e) { // a value the core's records refuse
-          throw new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of("baris " + line + ": " + e.getMessage(),
-              "line " + line + ": " + e.getMessage()), e);
-        }
-        start = end + 1;
+        line.write(buf, start, n - start);
+      }
+      if (problem == null && line.size() > 0) {
+        problem = new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of(
+            "baris " + (lines + 1) + " kosong atau tanpa akhir baris",
+            "line " + (lines + 1) + " is empty or not terminated"));
       }
       ImmutableList<RecordedEvent> all = events.build();
-      if (all.isEmpty()) {
-        throw new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of("tanpa peristiwa", "no events"));
+      if (problem == null && all.isEmpty()) {
+        problem = new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of("tanpa peristiwa", "no events"));
       }
-      return all;
+      ArchiveException found = problem;
+      return () -> {
+        if (found != null) {
+          throw found;
+        }
+        return all;
+      };
+    }
+
+    private ArchiveException parseLine(String entry, int number, ByteArrayOutputStream line,
+        ImmutableList.Builder<RecordedEvent> events) {
+      if (line.size() == 0) {
+        return new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of(
+            "baris " + number + " kosong atau tanpa akhir baris", "line " + number + " is empty or not terminated"));
+      }
+      try {
+        events.add(eventJson.read(line.toByteArray(), 0, line.size()));
+        return null;
+      } catch (EventJsonException e) {
+        return new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of("baris " + number + ": "
+            + e.text().id(), "line " + number + ": " + e.text().en()), e);
+      } catch (RuntimeException e) { // a value the core's records refuse
+        return new ArchiveException(Problem.INVALID_CONTENT, entry, Text.of("baris " + number + ": " + e.getMessage(),
+            "line " + number + ": " + e.getMessage()), e);
+      }
     }
 
     // The media the verified events reference against the manifest's media list and the files' digests.

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.notify.Contact;
 import id.go.kpu.jdih.notify.Mask;
 import id.go.kpu.jdih.notify.Notification;
@@ -131,7 +132,8 @@ public final class EmailNotifier implements Notifier {
             settings.password().orElse(null));
         t.sendMessage(m, m.getAllRecipients());
       }
-      LOG.debug("e-mail {} sent to {} through {}:{}", notification.key(), Mask.email(address), settings.host(),
+      LOG.debug("e-mail {} sent to {} through {}:{}", LogSafe.of(notification.key()), LogSafe.of(Mask.email(address)),
+          settings.host(),
           settings.port());
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw classify(e, Mask.email(address), scrub);

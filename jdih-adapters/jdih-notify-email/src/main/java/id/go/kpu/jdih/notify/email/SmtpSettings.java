@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.notify.Mask;
+import id.go.kpu.jdih.validation.Hosts;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class SmtpSettings {
 
   /** How the connection is protected. */
   public enum Security {
-    /** Plain SMTP (only for a server on the same host or a test server). */
+    /** Plain SMTP: with a login, only for a server on this machine (localhost, 127.0.0.0/8, ::1). */
     NONE,
     /** SMTP upgraded with STARTTLS, which the server must offer (port 587). */
     STARTTLS,
@@ -159,7 +160,8 @@ public final class SmtpSettings {
     /**
      * The settings.
      *
-     * @throws InvalidSmtpSettingsException if the host, port, sender or time-outs are not usable
+     * @throws InvalidSmtpSettingsException if the host, port, sender or time-outs are not usable, or a password
+     *     would go unencrypted ({@link Security#NONE}) to another machine than this one
      */
     public SmtpSettings build() {
       if (host.isEmpty()) {
@@ -177,6 +179,14 @@ public final class SmtpSettings {
       } catch (AddressException e) {
         throw new InvalidSmtpSettingsException(Text.of("alamat pengirim %s tidak sah", "the sender %s is invalid")
             .format(Mask.email(fromAddress)));
+      }
+      if (security == Security.NONE && password != null && !Hosts.isLoopback(host)) {
+        // Without TLS the login travels readable by anyone between this machine and the server.
+        throw new InvalidSmtpSettingsException(Text.of(
+            "kata sandi SMTP tidak dikirim tanpa enkripsi ke %s: pakai STARTTLS (port 587) atau SMTPS (port 465); "
+                + "tanpa enkripsi hanya untuk server di mesin ini (localhost)",
+            "the SMTP password is not sent unencrypted to %s: use STARTTLS (port 587) or SMTPS (port 465); "
+                + "unencrypted only for a server on this machine (localhost)").format(host));
       }
       for (Duration d : new Duration[] {connectTimeout, readTimeout}) {
         if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {

@@ -3,6 +3,7 @@ package id.go.kpu.jdih.notify.telegram;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.validation.Hosts;
 import java.net.URI;
 import java.time.Duration;
 
@@ -12,7 +13,7 @@ import java.time.Duration;
  * @param apiBase the Bot API's base address, {@code https://api.telegram.org} (another for a local Bot API server
  *     or a test emulator)
  * @param token the bot's token
- * @param timeout the time-out for connecting and for the whole call
+ * @param timeout the time-out for connecting, and the deadline of each whole call, the answer's body included
  */
 public record TelegramSettings(URI apiBase, BotToken token, Duration timeout) {
 
@@ -22,7 +23,8 @@ public record TelegramSettings(URI apiBase, BotToken token, Duration timeout) {
   /**
    * Checks the parts.
    *
-   * @throws InvalidTelegramSettingsException if the address is not http(s) or the time-out is not positive
+   * @throws InvalidTelegramSettingsException if the address is not http(s), is plain http to another machine than
+   *     this one (the token would travel readable), or the time-out is not positive
    */
   public TelegramSettings {
     checkNotNull(apiBase, "apiBase");
@@ -31,6 +33,14 @@ public record TelegramSettings(URI apiBase, BotToken token, Duration timeout) {
     if (!"https".equals(apiBase.getScheme()) && !"http".equals(apiBase.getScheme()) || apiBase.getHost() == null) {
       throw new InvalidTelegramSettingsException(Text.of("alamat API %s bukan http(s)", "API address %s is not http(s)")
           .format(apiBase));
+    }
+    if ("http".equals(apiBase.getScheme()) && !Hosts.isLoopback(apiBase.getHost())) {
+      // The bot token is in the request path: over plain http anyone on the way could read it and take the bot.
+      throw new InvalidTelegramSettingsException(Text.of(
+          "alamat API %s memakai http tanpa enkripsi; token bot hanya dikirim lewat https (http hanya untuk "
+              + "localhost)",
+          "API address %s uses unencrypted http; the bot token is only sent over https (http only for localhost)")
+          .format(apiBase.getScheme() + "://" + apiBase.getRawAuthority()));
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new InvalidTelegramSettingsException(Text.of("batas waktu %s tidak sah", "time-out %s is invalid")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.PlatformCallException;
 import java.io.IOException;
@@ -22,13 +23,20 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@link ApiCall}s to one {@link Endpoint} with {@code java.net.http}: HTTP/1.1, no redirects, the endpoint's
- * time-out on every call. A call that gets no response fails with a {@link PlatformCallException}: a refused or
+ * Sends {@link ApiCall}s to one {@link Endpoint} with {@code java.net.http}: HTTP/1.1, no redirects, one deadline
+ * (the endpoint's call time-out) on every whole call, body included, and a bounded response body (the endpoint's
+ * {@link Endpoint#maxResponseBytes()}; a longer answer fails with {@code HTTP-BODY-TOO-LARGE}, {@code AMBIGUOUS}
+ * for a publishing call and {@code NOT_SENT} otherwise). A call that gets no response fails with a
+ * {@link PlatformCallException}: a refused or
  * timed-out <em>connection</em> is {@link FailureKind#NOT_SENT} (the request never left); any other failure
  * (a time-out waiting for the response, a reset) is {@link FailureKind#AMBIGUOUS} for a publishing call and
  * {@link FailureKind#NOT_SENT} for any other. A response, whatever its status, is returned for the adapter to
@@ -93,28 +101,26 @@ public final class HttpApi {
       b.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
       b.POST(HttpRequest.BodyPublishers.ofString(query(call.form).replaceFirst("^\\?", ""), StandardCharsets.UTF_8));
     }
-    HttpResponse<String> r;
+    HttpResponse<byte[]> r;
+    // One deadline for the whole call: the request's own time-out covers only the wait for the headers, and a
+    // body that arrives a byte at a time would hold the call for as long as the server likes.
+    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(b.build(),
+        BoundedBody.handler(endpoint.maxResponseBytes()));
     try {
-      r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw failure(call, FailureKind.NOT_SENT, "HTTP-CONNECT", Text.of(
-          "Tidak dapat tersambung ke %s; permintaan belum terkirim", "Could not connect to %s; nothing was sent"), e);
-    } catch (HttpTimeoutException e) {
+      r = pending.get(endpoint.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
       throw failure(call, ambiguousIfPublishing(call), "HTTP-TIMEOUT", Text.of(
           "%s tidak menjawab dalam batas waktu", "%s did not answer within the time-out"), e);
-    } catch (IOException e) {
-      if (e.getCause() instanceof UnresolvedAddressException || e.getCause() instanceof ConnectException) {
-        throw failure(call, FailureKind.NOT_SENT, "HTTP-CONNECT", Text.of(
-            "Tidak dapat tersambung ke %s; permintaan belum terkirim", "Could not connect to %s; nothing was sent"), e);
-      }
-      throw failure(call, ambiguousIfPublishing(call), "HTTP-IO", Text.of(
-          "Sambungan ke %s terputus sebelum ada jawaban", "The connection to %s broke before an answer"), e);
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw failure(call, ambiguousIfPublishing(call), "HTTP-INTERRUPTED", Text.of(
           "Panggilan ke %s dihentikan", "The call to %s was interrupted"), e);
+    } catch (ExecutionException wrapped) {
+      throw failure(call, wrapped.getCause() == null ? wrapped : wrapped.getCause());
     }
-    String body = Scrubber.scrub(r.body(), call.token);
+    String body = Scrubber.scrub(new String(r.body(), StandardCharsets.UTF_8), call.token);
     JsonNode node;
     try {
       node = body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
@@ -124,8 +130,35 @@ public final class HttpApi {
     if (node == null) {
       node = MissingNode.getInstance();
     }
-    LOG.debug("{} {} -> {}", platform, call, r.statusCode());
+    LOG.debug("{} {} -> {}", platform, LogSafe.of(call), r.statusCode());
     return new ApiResponse(r.statusCode(), r.headers(), body, node);
+  }
+
+  // A call that failed without a usable response, by its cause.
+  private PlatformCallException failure(ApiCall call, Throwable cause) {
+    Exception e = cause instanceof Exception ex ? ex : new IOException(cause);
+    if (cause instanceof BoundedBody.TooLarge) {
+      // The platform answered, but more than any answer of its API: nothing in it can be trusted or read. For a
+      // publishing call the post may exist.
+      return failure(call, ambiguousIfPublishing(call), "HTTP-BODY-TOO-LARGE", Text.of(
+          "Jawaban %s melebihi batas " + endpoint.maxResponseBytes() + " bita dan tidak dibaca",
+          "The answer of %s is over the limit of " + endpoint.maxResponseBytes() + " bytes and was not read"), e);
+    }
+    if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+        || cause.getCause() instanceof UnresolvedAddressException || cause.getCause() instanceof ConnectException) {
+      return failure(call, FailureKind.NOT_SENT, "HTTP-CONNECT", Text.of(
+          "Tidak dapat tersambung ke %s; permintaan belum terkirim", "Could not connect to %s; nothing was sent"), e);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return failure(call, ambiguousIfPublishing(call), "HTTP-TIMEOUT", Text.of(
+          "%s tidak menjawab dalam batas waktu", "%s did not answer within the time-out"), e);
+    }
+    if (cause instanceof IOException) {
+      return failure(call, ambiguousIfPublishing(call), "HTTP-IO", Text.of(
+          "Sambungan ke %s terputus sebelum ada jawaban", "The connection to %s broke before an answer"), e);
+    }
+    return failure(call, ambiguousIfPublishing(call), "HTTP-FAILED", Text.of(
+        "Panggilan ke %s gagal tanpa jawaban", "The call to %s failed without an answer"), e);
   }
 
   private static FailureKind ambiguousIfPublishing(ApiCall call) {
@@ -140,7 +173,7 @@ public final class HttpApi {
     } else {
       text = Text.of(text.id() + " (" + call + ")", text.en() + " (" + call + ")");
     }
-    LOG.debug("{} {}: {}", platform, call, code);
+    LOG.debug("{} {}: {}", platform, LogSafe.of(call), LogSafe.of(code));
     return new PlatformCallException(kind, code, text, Optional.empty(), Sanitized.of(e, call.token));
   }
 

@@ -3,6 +3,7 @@ package id.go.kpu.jdih.publish.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.PlatformCallException;
 import java.io.IOException;
@@ -66,7 +67,8 @@ public final class PlatformErrors {
     int code = e.path("code").asInt(-1);
     int sub = e.path("error_subcode").asInt(-1);
     boolean transientError = e.path("is_transient").asBoolean(false);
-    String message = e.path("error_user_msg").asText(e.path("message").asText(r.body()));
+    // The platform's words go into messages and log lines: no line break or other control character of theirs.
+    String message = LogSafe.escape(e.path("error_user_msg").asText(e.path("message").asText(r.body())));
     if (message.length() > 300) {
       message = message.substring(0, 300) + "…";
     }

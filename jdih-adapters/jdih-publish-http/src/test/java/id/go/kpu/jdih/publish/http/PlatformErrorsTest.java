@@ -78,4 +78,12 @@ class PlatformErrorsTest {
     assertThat(PlatformErrors.graphTime("2024-03-04T02:00:05Z")).contains(Instant.parse("2024-03-04T02:00:05Z"));
     assertThat(PlatformErrors.graphTime("kemarin")).isEmpty();
   }
+
+  @Test
+  void aPlatformMessageCannotBreakTheLinesOfAMessageOrALog() {
+    String body = "{\"error\":{\"message\":\"ditolak\\n[main] ERROR Audit - palsu\\r\\u2028x\",\"code\":100}}";
+    PlatformCallException e = graph(400, body, true, Map.of());
+    assertThat(e.text().en()).doesNotContain("\n", "\r", "\u2028").contains("ditolak\\n[main] ERROR Audit");
+    assertThat(e.getMessage()).doesNotContain("\n", "\r");
+  }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.IdSink;
@@ -171,7 +172,7 @@ public final class TelegramClient implements PlatformClient {
   private PlatformCallException classify(ApiResponse r) {
     JsonNode json = r.json();
     int code = json.path("error_code").asInt(r.status());
-    String description = json.path("description").asText(r.status() + "");
+    String description = LogSafe.escape(json.path("description").asText(r.status() + ""));
     String pc = "TELEGRAM-" + code;
     if (code == 429) {
       Optional<Instant> at = json.path("parameters").has("retry_after")

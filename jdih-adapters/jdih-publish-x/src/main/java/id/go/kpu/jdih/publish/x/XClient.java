@@ -11,6 +11,7 @@ import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.IdSink;
@@ -184,8 +185,8 @@ public final class XClient implements PlatformClient {
   }
 
   private PlatformCallException classify(ApiResponse r, boolean publishing) {
-    String detail = r.text("/detail").or(() -> r.text("/errors/0/message")).or(() -> r.text("/title"))
-        .orElse(r.body().length() > 200 ? r.body().substring(0, 200) : r.body());
+    String detail = LogSafe.escape(r.text("/detail").or(() -> r.text("/errors/0/message")).or(() -> r.text("/title"))
+        .orElse(r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
     String code = "X-" + r.status();
     if (r.status() == 429) {
       // X API rate limits: x-rate-limit-reset is the Unix time (seconds) when the window resets.

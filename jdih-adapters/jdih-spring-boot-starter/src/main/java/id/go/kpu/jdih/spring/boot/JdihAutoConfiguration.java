@@ -3,6 +3,7 @@ package id.go.kpu.jdih.spring.boot;
 import id.go.kpu.jdih.actor.ActorDirectory;
 import id.go.kpu.jdih.calendar.file.CalendarFile;
 import id.go.kpu.jdih.definition.json.SopDefinitionJson;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.media.file.FileMediaStore;
 import id.go.kpu.jdih.notify.Notifier;
@@ -65,7 +66,7 @@ public class JdihAutoConfiguration {
       try (InputStream in = r.getInputStream()) {
         SopDefinition d = json.read(in);
         registry.register(d);
-        LOG.info("jdih: SOP {} registered from {}", d.key(), location);
+        LOG.info("jdih: SOP {} registered from {}", LogSafe.of(d.key()), location);
       } catch (IOException e) {
         throw new UncheckedIOException("jdih.definitions: berkas definisi SOP tidak terbaca / cannot read the SOP"
             + " definition file " + location, e);

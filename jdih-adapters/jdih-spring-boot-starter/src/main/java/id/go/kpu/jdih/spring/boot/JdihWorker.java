@@ -3,6 +3,7 @@ package id.go.kpu.jdih.spring.boot;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.runtime.Jdih;
 import id.go.kpu.jdih.runtime.RunReport;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class JdihWorker implements SmartLifecycle {
       });
       schedule = executor.scheduleWithFixedDelay(() -> {
         try {
-          LOG.debug("{}", runOnce());
+          LOG.debug("{}", LogSafe.of(runOnce()));
         } catch (RuntimeException e) {
           LOG.error("jdih: pass failed; the next one runs in {}", runEvery, e);
         }

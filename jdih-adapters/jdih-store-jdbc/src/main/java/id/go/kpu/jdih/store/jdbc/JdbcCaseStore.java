@@ -10,6 +10,7 @@ import com.google.common.collect.PeekingIterator;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.event.json.EventJsonException;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.store.AppendCheck;
@@ -322,7 +323,8 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
             throw new VersionConflictException(id, expectedVersion, actual);
           }
           if (attempt < MAX_ATTEMPTS) {
-            LOG.debug("append to case {} at version {} retried after {}", id, expectedVersion, e.getSQLState());
+            LOG.debug("append to case {} at version {} retried after {}", LogSafe.of(id), expectedVersion,
+                LogSafe.of(e.getSQLState()));
             continue;
           }
         }
@@ -757,7 +759,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     SopKey key = head == null ? events.get(0).sop() : head.sop();
     Optional<SopDefinition> definition = definition(key);
     if (definition.isEmpty()) {
-      LOG.debug("case {} is not summarised: its definition {} is unknown", id, key);
+      LOG.debug("case {} is not summarised: its definition {} is unknown", LogSafe.of(id), LogSafe.of(key));
       return null;
     }
     ContentCase state;
@@ -789,7 +791,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
       return s;
     } catch (RuntimeException e) {
       // The events are valid for the store (they chain); they only do not fit the SOP: keep them, unsummarised.
-      LOG.debug("case {} is not summarised: {}", state.id(), e.toString());
+      LOG.debug("case {} is not summarised: {}", LogSafe.of(state.id()), LogSafe.of(e.toString()));
       return null;
     }
   }
@@ -799,7 +801,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
       Optional<SopDefinition> d = definitions.apply(key);
       return d == null ? Optional.empty() : d;
     } catch (RuntimeException e) {
-      LOG.debug("definition {} could not be found: {}", key, e.toString());
+      LOG.debug("definition {} could not be found: {}", LogSafe.of(key), LogSafe.of(e.toString()));
       return Optional.empty();
     }
   }
