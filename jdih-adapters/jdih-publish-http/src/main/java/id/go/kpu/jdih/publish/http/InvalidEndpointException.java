@@ -11,7 +11,7 @@ public final class InvalidEndpointException extends JdihException {
   private static final long serialVersionUID = 1L;
 
   /** The stable code. */
-  public static final String CODE = "JDIH-HTTP-001";
+  public static final String CODE = "JDIH-ENDPOINT-001";
 
   /** Invalid endpoint settings, with what is wrong. */
   public InvalidEndpointException(Text detail) {

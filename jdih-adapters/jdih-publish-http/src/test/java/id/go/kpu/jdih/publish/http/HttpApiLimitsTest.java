@@ -94,7 +94,7 @@ class HttpApiLimitsTest {
     Throwable e = catchThrowable(() -> new Endpoint(URI.create("http://graph.facebook.com/v21.0"),
         Duration.ofSeconds(5), Duration.ofSeconds(5)));
     assertThat(e).isInstanceOf(JdihException.class);
-    assertThat(((JdihException) e).code()).isEqualTo("JDIH-HTTP-001");
+    assertThat(((JdihException) e).code()).isEqualTo("JDIH-ENDPOINT-001");
     assertThat(((JdihException) e).text().id()).contains("https");
     assertThat(((JdihException) e).text().en()).contains("https");
     // loopback is fine (a local emulator or proxy), and https anywhere
