@@ -45,12 +45,7 @@ public final class FacebookEmulator extends WireMockEmulator {
    * @param clients makes the client of the adapter under test
    */
   public FacebookEmulator(Clock clock, ClientFactory clients) {
-    super(clock, TOKEN, clients);
-  }
-
-  @Override
-  public Platform platform() {
-    return Platform.FACEBOOK;
+    super(Platform.FACEBOOK, clock, TOKEN, clients);
   }
 
   @Override

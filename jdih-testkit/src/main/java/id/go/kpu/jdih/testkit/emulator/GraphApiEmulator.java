@@ -89,7 +89,7 @@ public abstract class GraphApiEmulator extends WireMockEmulator {
    * @param clients makes the client of the adapter under test
    */
   protected GraphApiEmulator(Clock clock, AccessToken token, Dialect dialect, int firstId, ClientFactory clients) {
-    super(clock, token, clients);
+    super(dialect.platform(), clock, token, clients);
     this.dialect = dialect;
     this.next = firstId;
   }
@@ -97,11 +97,6 @@ public abstract class GraphApiEmulator extends WireMockEmulator {
   /** Sets the account's 24-hour publishing quota (100 after every reset). */
   public synchronized void quotaTotal(int value) {
     this.quotaTotal = value;
-  }
-
-  @Override
-  public Platform platform() {
-    return dialect.platform();
   }
 
   @Override

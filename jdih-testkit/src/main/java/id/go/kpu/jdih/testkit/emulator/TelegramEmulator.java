@@ -38,12 +38,7 @@ public final class TelegramEmulator extends WireMockEmulator {
    * @param clients makes the client of the adapter under test
    */
   public TelegramEmulator(Clock clock, ClientFactory clients) {
-    super(clock, AccessToken.of(BOT_TOKEN), clients);
-  }
-
-  @Override
-  public Platform platform() {
-    return Platform.TELEGRAM;
+    super(Platform.TELEGRAM, clock, AccessToken.of(BOT_TOKEN), clients);
   }
 
   @Override

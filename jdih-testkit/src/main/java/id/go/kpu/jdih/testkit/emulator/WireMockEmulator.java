@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.publish.PlatformClient;
 import id.go.kpu.jdih.publish.RemotePost;
 import id.go.kpu.jdih.publish.http.AccessToken;
@@ -78,6 +79,7 @@ public abstract class WireMockEmulator implements EmulatedPlatform, AutoCloseabl
 
   /** The clock posts are stamped with. */
   protected final Clock clock;
+  private final Platform platform;
   /** The token requests must carry. */
   protected final AccessToken token;
   private final ClientFactory clients;
@@ -88,11 +90,13 @@ public abstract class WireMockEmulator implements EmulatedPlatform, AutoCloseabl
   /**
    * Starts an emulator on a free port of 127.0.0.1.
    *
+   * @param platform the platform emulated
    * @param clock the clock posts are stamped with
    * @param token the token requests must carry
    * @param clients makes the client of the adapter under test
    */
-  protected WireMockEmulator(Clock clock, AccessToken token, ClientFactory clients) {
+  protected WireMockEmulator(Platform platform, Clock clock, AccessToken token, ClientFactory clients) {
+    this.platform = platform;
     this.clock = clock;
     this.token = token;
     this.clients = clients;
@@ -117,6 +121,11 @@ public abstract class WireMockEmulator implements EmulatedPlatform, AutoCloseabl
     synchronized (this) {
       seen.clear();
     }
+  }
+
+  @Override
+  public Platform platform() {
+    return platform;
   }
 
   /** The adapter's client, made by the {@link ClientFactory} and pointed at {@link #endpoint()}. */

@@ -41,12 +41,7 @@ public final class XEmulator extends WireMockEmulator {
    * @param clients makes the client of the adapter under test
    */
   public XEmulator(Clock clock, ClientFactory clients) {
-    super(clock, TOKEN, clients);
-  }
-
-  @Override
-  public Platform platform() {
-    return Platform.X;
+    super(Platform.X, clock, TOKEN, clients);
   }
 
   @Override
