@@ -54,6 +54,10 @@ else
   log "2b. PostgreSQL appends SKIPPED: $(tail -n 1 "$OUT/postgres.txt")"
 fi
 
+log "2c. file store appends (JMH): one writer, and four writers on a case each, every append synced"
+# Not "${JMH[@]}": its -t 1 would override fourWriters' four threads.
+java -jar "$JAR" 'file\.FileAppendBenchmark' -f 1 -rf csv -rff "$OUT/file-append.csv" > "$OUT/file-append.txt"
+
 MEM=(-Xms6g -Xmx6g -XX:+UseG1GC -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true "$QUIET")
 FOOTPRINT=id.go.kpu.jdih.benchmarks.memory.Footprint
 log "3. retained heap per case: jdih, 1,000,000 cases, distinct payloads"

@@ -12,7 +12,7 @@ import id.go.kpu.jdih.benchmarks.flow.SquirrelEngine;
 import id.go.kpu.jdih.benchmarks.flow.Step;
 import id.go.kpu.jdih.export.BpmnExporter;
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseRuleViolation;

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Implementations: {@link InMemoryStorage} here; {@code JdbcStorage} (H2, PostgreSQL, MariaDB: one database
  * transaction) in jdih-store-jdbc; {@code FileStorage} (one fsynced append to the case's log) in jdih-store-file.
  * They are thread-safe and share their data with every other instance on the same backend (other processes too),
- * and pass the contract suites of jdih-core's test-jar.
+ * and pass the contract suites of jdih-testkit.
  */
 public interface Storage extends AutoCloseable {
 

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * The port for storing case histories: an append-only event log per case with optimistic concurrency.
  *
- * <p>Contract for implementations (checked by the contract suite in jdih-core's test-jar):
+ * <p>Contract for implementations (checked by the contract suite in jdih-testkit):
  * <ul>
  *   <li>{@link #append} is atomic: all the events are stored, or none;
  *   <li>it succeeds only if the case's current version equals {@code expectedVersion}; otherwise it throws

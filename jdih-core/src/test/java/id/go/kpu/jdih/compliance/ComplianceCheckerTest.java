@@ -1,16 +1,16 @@
 package id.go.kpu.jdih.compliance;
 
-import static id.go.kpu.jdih.testing.Fixtures.KASUBAG;
-import static id.go.kpu.jdih.testing.Fixtures.STAF;
-import static id.go.kpu.jdih.testing.Fixtures.TIM;
-import static id.go.kpu.jdih.testing.HistoryBuilder.approved;
-import static id.go.kpu.jdih.testing.HistoryBuilder.caption;
-import static id.go.kpu.jdih.testing.HistoryBuilder.design;
-import static id.go.kpu.jdih.testing.HistoryBuilder.meeting;
-import static id.go.kpu.jdih.testing.HistoryBuilder.proposed;
-import static id.go.kpu.jdih.testing.HistoryBuilder.published;
-import static id.go.kpu.jdih.testing.HistoryBuilder.rejected;
-import static id.go.kpu.jdih.testing.HistoryBuilder.summary;
+import static id.go.kpu.jdih.testkit.Fixtures.KASUBAG;
+import static id.go.kpu.jdih.testkit.Fixtures.STAF;
+import static id.go.kpu.jdih.testkit.Fixtures.TIM;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.approved;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.caption;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.design;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.meeting;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.proposed;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.published;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.rejected;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +42,8 @@ class ComplianceCheckerTest {
   private final CaseId id = CaseId.of("patuh");
   private final Instant asOf = Instant.parse("2024-03-29T00:00:00Z");
 
-  private id.go.kpu.jdih.testing.HistoryBuilder history() {
-    return new id.go.kpu.jdih.testing.HistoryBuilder(id, ReferenceSop.definition().key());
+  private id.go.kpu.jdih.testkit.HistoryBuilder history() {
+    return new id.go.kpu.jdih.testkit.HistoryBuilder(id, ReferenceSop.definition().key());
   }
 
   /** Monday 4 March 2024 09.00 WIB onwards, one activity every working day at 10.00 WIB: all on time. */

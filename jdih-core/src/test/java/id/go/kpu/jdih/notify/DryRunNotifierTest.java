@@ -3,8 +3,8 @@ package id.go.kpu.jdih.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.i18n.Text;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseId;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,22 +1,25 @@
 package id.go.kpu.jdih.notify;
 
-import static id.go.kpu.jdih.testing.NotifyFixtures.line;
+import static id.go.kpu.jdih.testkit.NotifyFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
+import id.go.kpu.jdih.testkit.TestCases;
+import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.OutputRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
-import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 
 /**
  * The done-when test: one case of the reference SOP through all seven activities (with a rejection, a due-soon and

@@ -1,16 +1,18 @@
 package id.go.kpu.jdih.notify;
 
-import static id.go.kpu.jdih.testing.NotifyFixtures.line;
+import static id.go.kpu.jdih.testkit.NotifyFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.content.Platform;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
+import id.go.kpu.jdih.testkit.TestCases;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.CaseCommand;
@@ -24,8 +26,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 class NotificationPolicyTest {
 

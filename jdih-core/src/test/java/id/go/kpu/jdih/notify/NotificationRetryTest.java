@@ -3,12 +3,15 @@ package id.go.kpu.jdih.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
+import id.go.kpu.jdih.testkit.TestCases;
+import id.go.kpu.jdih.time.Backoff;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.OutputRules;
@@ -22,9 +25,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.time.Backoff;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** Failed sends are kept and retried with back-off, a channel's retry-after, or not at all if refused for good. */
 class NotificationRetryTest {

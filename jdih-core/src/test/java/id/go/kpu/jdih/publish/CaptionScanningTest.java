@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.testing.prop.Gen;
-import id.go.kpu.jdih.testing.prop.Property;
-import id.go.kpu.jdih.testing.prop.PropertyReport;
+import id.go.kpu.jdih.testkit.property.Gen;
+import id.go.kpu.jdih.testkit.property.Property;
+import id.go.kpu.jdih.testkit.property.PropertyReport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package id.go.kpu.jdih.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.kpu.jdih.testing.prop.Gen;
-import id.go.kpu.jdih.testing.prop.Property;
-import id.go.kpu.jdih.testing.prop.PropertyReport;
+import id.go.kpu.jdih.testkit.property.Gen;
+import id.go.kpu.jdih.testkit.property.Property;
+import id.go.kpu.jdih.testkit.property.PropertyReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

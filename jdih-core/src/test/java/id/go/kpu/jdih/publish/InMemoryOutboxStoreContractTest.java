@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.publish;
 
+import id.go.kpu.jdih.testkit.store.OutboxStoreContract;
+
 /** The in-memory outbox store against the contract. */
 class InMemoryOutboxStoreContractTest extends OutboxStoreContract {
   @Override

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
-import id.go.kpu.jdih.publish.testing.FakePlatform;
-import id.go.kpu.jdih.publish.testing.NetFault;
-import id.go.kpu.jdih.publish.testing.OutboxFixtures;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.runtime.Cases;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.publish.FakePlatform;
+import id.go.kpu.jdih.testkit.publish.NetFault;
+import id.go.kpu.jdih.testkit.publish.OutboxFixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** The outbox's behaviour case by case, against the in-process platform fakes with scripted faults. */
 class OutboxDeliveryTest {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
-import id.go.kpu.jdih.publish.testing.FakePlatform;
-import id.go.kpu.jdih.publish.testing.OutboxFixtures;
+import id.go.kpu.jdih.testkit.publish.FakePlatform;
+import id.go.kpu.jdih.testkit.publish.OutboxFixtures;
 import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.testing.CapturedLog;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.Person;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
-import id.go.kpu.jdih.publish.testing.OutboxFixtures;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.runtime.Cases;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.publish.OutboxFixtures;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** A one-call publisher driven by the outbox: keyed by intent id, known and unknown failures told apart. */
 class PublisherClientTest {

@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.runtime;
 
+import id.go.kpu.jdih.testkit.store.StorageContract;
+
 /** The in-memory storage against the contract. */
 class InMemoryStorageContractTest extends StorageContract {
   @Override

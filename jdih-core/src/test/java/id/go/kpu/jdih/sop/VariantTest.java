@@ -15,7 +15,7 @@ class VariantTest {
   private final SopDefinition ref = ReferenceSop.definition();
 
   static SopDefinition withSecondApproval() {
-    return id.go.kpu.jdih.testing.Fixtures.secondApprovalVariant();
+    return id.go.kpu.jdih.testkit.Fixtures.secondApprovalVariant();
   }
 
   @Test

@@ -2,11 +2,13 @@ package id.go.kpu.jdih.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.TestCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** Several people acting on one case at once: the service lets exactly one command perform each activity. */
 class ConcurrentCommandsTest {

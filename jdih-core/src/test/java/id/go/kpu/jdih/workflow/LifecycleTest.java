@@ -1,10 +1,10 @@
 package id.go.kpu.jdih.workflow;
 
-import static id.go.kpu.jdih.testing.Fixtures.KASUBAG;
-import static id.go.kpu.jdih.testing.Fixtures.OUTSIDER;
-import static id.go.kpu.jdih.testing.Fixtures.STAF;
-import static id.go.kpu.jdih.testing.Fixtures.TIM;
-import static id.go.kpu.jdih.testing.Fixtures.cmd;
+import static id.go.kpu.jdih.testkit.Fixtures.KASUBAG;
+import static id.go.kpu.jdih.testkit.Fixtures.OUTSIDER;
+import static id.go.kpu.jdih.testkit.Fixtures.STAF;
+import static id.go.kpu.jdih.testkit.Fixtures.TIM;
+import static id.go.kpu.jdih.testkit.Fixtures.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,6 +14,7 @@ import com.google.common.collect.ImmutableSet;
 import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ActivityKind;
 import id.go.kpu.jdih.sop.Artifact;
 import id.go.kpu.jdih.sop.Outcome;
@@ -22,8 +23,9 @@ import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopIdentity;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.TestCases;
 import id.go.kpu.jdih.validation.Violation;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 class LifecycleTest {
 

@@ -1,9 +1,9 @@
 package id.go.kpu.jdih.archive;
 
-import static id.go.kpu.jdih.testing.Fixtures.KASUBAG;
-import static id.go.kpu.jdih.testing.Fixtures.STAF;
-import static id.go.kpu.jdih.testing.Fixtures.TIM;
-import static id.go.kpu.jdih.testing.Fixtures.cmd;
+import static id.go.kpu.jdih.testkit.Fixtures.KASUBAG;
+import static id.go.kpu.jdih.testkit.Fixtures.STAF;
+import static id.go.kpu.jdih.testkit.Fixtures.TIM;
+import static id.go.kpu.jdih.testkit.Fixtures.cmd;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.collect.ImmutableList;
@@ -16,17 +16,19 @@ import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.media.StoredFile;
 import id.go.kpu.jdih.media.file.FileMediaStore;
 import id.go.kpu.jdih.publish.PlatformOutputRules;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.TestCases;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
+import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
-import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.Meeting;
 import id.go.kpu.jdih.workflow.Person;
@@ -46,8 +48,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 /**
  * Case histories made the way an office makes them: commands through {@link Cases} on an

@@ -1,7 +1,7 @@
 package id.go.kpu.jdih.archive;
 
-import static id.go.kpu.jdih.testing.Fixtures.KASUBAG;
-import static id.go.kpu.jdih.testing.Fixtures.cmd;
+import static id.go.kpu.jdih.testkit.Fixtures.KASUBAG;
+import static id.go.kpu.jdih.testkit.Fixtures.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,13 +10,15 @@ import id.go.kpu.jdih.archive.ArchiveException.Problem;
 import id.go.kpu.jdih.content.ContentCategory;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.publish.PlatformOutputRules;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.Nip;
 import id.go.kpu.jdih.sop.Office;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopIdentity;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.TestCases;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.CaseCommand;
@@ -46,8 +48,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 class HardcopyPdfTest {
 

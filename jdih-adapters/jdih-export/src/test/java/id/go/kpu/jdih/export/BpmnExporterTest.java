@@ -8,7 +8,7 @@ import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.TimeStandard;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.ArrayList;

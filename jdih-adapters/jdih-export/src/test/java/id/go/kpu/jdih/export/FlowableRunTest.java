@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.kpu.jdih.sop.Activity;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

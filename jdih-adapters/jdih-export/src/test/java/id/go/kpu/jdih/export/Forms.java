@@ -1,21 +1,21 @@
 package id.go.kpu.jdih.export;
 
-import static id.go.kpu.jdih.testing.Fixtures.KASUBAG;
-import static id.go.kpu.jdih.testing.Fixtures.STAF;
-import static id.go.kpu.jdih.testing.Fixtures.TIM;
-import static id.go.kpu.jdih.testing.HistoryBuilder.approved;
-import static id.go.kpu.jdih.testing.HistoryBuilder.caption;
-import static id.go.kpu.jdih.testing.HistoryBuilder.design;
-import static id.go.kpu.jdih.testing.HistoryBuilder.meeting;
-import static id.go.kpu.jdih.testing.HistoryBuilder.proposed;
-import static id.go.kpu.jdih.testing.HistoryBuilder.published;
-import static id.go.kpu.jdih.testing.HistoryBuilder.summary;
+import static id.go.kpu.jdih.testkit.Fixtures.KASUBAG;
+import static id.go.kpu.jdih.testkit.Fixtures.STAF;
+import static id.go.kpu.jdih.testkit.Fixtures.TIM;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.approved;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.caption;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.design;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.meeting;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.proposed;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.published;
+import static id.go.kpu.jdih.testkit.HistoryBuilder.summary;
 
 import id.go.kpu.jdih.compliance.ComplianceChecker;
 import id.go.kpu.jdih.compliance.ComplianceReport;
 import id.go.kpu.jdih.compliance.MonitoringForm;
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.testing.HistoryBuilder;
+import id.go.kpu.jdih.testkit.HistoryBuilder;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.HolidayCalendar;
 import id.go.kpu.jdih.time.OfficeHours;

@@ -10,7 +10,7 @@ import id.go.kpu.jdih.sop.Role;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.Target;
 import id.go.kpu.jdih.sop.Transition;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

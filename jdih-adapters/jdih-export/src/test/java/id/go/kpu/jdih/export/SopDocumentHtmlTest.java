@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.offset;
 
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

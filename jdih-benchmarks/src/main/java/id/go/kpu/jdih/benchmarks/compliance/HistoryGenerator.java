@@ -2,8 +2,8 @@ package id.go.kpu.jdih.benchmarks.compliance;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.sop.SopKey;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.HistoryBuilder;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.HistoryBuilder;
 import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CommandId;

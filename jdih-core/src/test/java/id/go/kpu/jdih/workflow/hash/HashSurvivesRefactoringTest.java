@@ -3,6 +3,7 @@ package id.go.kpu.jdih.workflow.hash;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kpu.jdih.testkit.hash.GoldenHistories;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HashSurvivesRefactoringTest {
 
   private static final Path MAIN = Path.of("src/main/java");
-  private static final Path GOLDEN = Path.of("src/test/java/id/go/kpu/jdih/workflow/hash/GoldenEvents.java");
+  private static final Path GOLDEN = Path.of(
+      "../jdih-testkit/src/main/java/id/go/kpu/jdih/testkit/hash/GoldenEvents.java");
 
   /** What an IDE's "rename" does: every identifier, not the text inside string literals or comments. */
   private static final Map<String, String> RENAMES = Map.of(
@@ -51,7 +53,7 @@ class HashSurvivesRefactoringTest {
         files.add(copy(p, src.resolve(MAIN.relativize(p)), this::refactor));
       }
     }
-    files.add(copy(GOLDEN, src.resolve("id/go/kpu/jdih/workflow/hash/GoldenEvents.java"), this::rename));
+    files.add(copy(GOLDEN, src.resolve("id/go/kpu/jdih/testkit/hash/GoldenEvents.java"), this::rename));
     files.add(write(src.resolve("id/go/kpu/jdih/workflow/hash/GoldenDriver.java"), DRIVER));
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -75,10 +77,10 @@ class HashSurvivesRefactoringTest {
       Method format1 = driver.getMethod("format1", List.class);
       Method format2 = driver.getMethod("format2");
       Method withNote = driver.getMethod("meetingWithNote");
-      assertThat(format1.invoke(null, GoldenHashTest.FORMAT_1)).isEqualTo(GoldenHashTest.FORMAT_1);
-      assertThat(format2.invoke(null)).isEqualTo(GoldenHashTest.FORMAT_2);
+      assertThat(format1.invoke(null, GoldenHistories.FORMAT_1)).isEqualTo(GoldenHistories.FORMAT_1);
+      assertThat(format2.invoke(null)).isEqualTo(GoldenHistories.FORMAT_2);
       // The new component is hashed once it holds something, so it is stored and protected like the others.
-      assertThat(withNote.invoke(null)).isNotEqualTo(GoldenHashTest.FORMAT_2.get(5));
+      assertThat(withNote.invoke(null)).isNotEqualTo(GoldenHistories.FORMAT_2.get(5));
     }
   }
 
@@ -155,6 +157,7 @@ class HashSurvivesRefactoringTest {
   private static final String DRIVER = """
       package id.go.kpu.jdih.workflow.hash;
 
+      import id.go.kpu.jdih.testkit.hash.GoldenEvents;
       import id.go.kpu.jdih.workflow.*;
       import java.util.*;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopDefinition;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import id.go.kpu.jdih.workflow.CaseDecider;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.OutputRules;

@@ -14,7 +14,7 @@ import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.event.json.EventJsonException.Problem;
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import id.go.kpu.jdih.workflow.CaseEvent;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CommandId;

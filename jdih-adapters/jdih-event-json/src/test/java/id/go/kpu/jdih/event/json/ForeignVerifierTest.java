@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import id.go.kpu.jdih.testkit.hash.GoldenHistories;
 import id.go.kpu.jdih.workflow.Principal;
 import id.go.kpu.jdih.workflow.RecordedEvent;
-import id.go.kpu.jdih.workflow.hash.GoldenHashTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +59,8 @@ class ForeignVerifierTest {
 
   @Test
   void anotherLanguageVerifiesBothHashFormats() throws Exception {
-    List<RecordedEvent> legacy = GoldenHashTest.legacyEvents();
-    List<RecordedEvent> current = GoldenHashTest.currentEvents(Optional.of(Principal.of("rina.marlina")));
+    List<RecordedEvent> legacy = GoldenHistories.legacyEvents();
+    List<RecordedEvent> current = GoldenHistories.currentEvents(Optional.of(Principal.of("rina.marlina")));
     Path one = log("format-1.jsonl", legacy.subList(0, 10));
     Path two = log("format-2.jsonl", current.subList(0, 10));
     Path other = log("lain.jsonl", current.subList(10, 12));

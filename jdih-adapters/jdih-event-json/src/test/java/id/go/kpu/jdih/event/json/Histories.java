@@ -1,9 +1,9 @@
 package id.go.kpu.jdih.event.json;
 
-import static id.go.kpu.jdih.testing.Fixtures.KASUBAG;
-import static id.go.kpu.jdih.testing.Fixtures.STAF;
-import static id.go.kpu.jdih.testing.Fixtures.TIM;
-import static id.go.kpu.jdih.testing.Fixtures.cmd;
+import static id.go.kpu.jdih.testkit.Fixtures.KASUBAG;
+import static id.go.kpu.jdih.testkit.Fixtures.STAF;
+import static id.go.kpu.jdih.testkit.Fixtures.TIM;
+import static id.go.kpu.jdih.testkit.Fixtures.cmd;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -12,7 +12,7 @@ import id.go.kpu.jdih.content.ContentCategory;
 import id.go.kpu.jdih.content.LegalProductRef;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import id.go.kpu.jdih.workflow.Caption;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseDecider;

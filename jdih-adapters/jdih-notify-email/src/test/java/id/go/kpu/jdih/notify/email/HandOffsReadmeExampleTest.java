@@ -8,12 +8,14 @@ import id.go.kpu.jdih.notify.NotificationLedger;
 import id.go.kpu.jdih.notify.NotificationPolicy;
 import id.go.kpu.jdih.notify.NotificationService;
 import id.go.kpu.jdih.notify.PersonDirectory;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
+import id.go.kpu.jdih.testkit.TestCases;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.OutputRules;
@@ -27,8 +29,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** The README's "Hand-offs and reminders" example, kept here verbatim between the markers so that it runs. */
 class HandOffsReadmeExampleTest {

@@ -8,12 +8,14 @@ import id.go.kpu.jdih.notify.InMemoryNotificationLedger;
 import id.go.kpu.jdih.notify.NotificationPolicy;
 import id.go.kpu.jdih.notify.NotificationService;
 import id.go.kpu.jdih.notify.TickReport;
+import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.InMemoryCaseStore;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
+import id.go.kpu.jdih.testkit.TestCases;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.OutputRules;
@@ -21,8 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** Telegram's "Too Many Requests: retry after 34": the next attempt is scheduled 34 seconds later, not sooner. */
 class RetryAfterTest {

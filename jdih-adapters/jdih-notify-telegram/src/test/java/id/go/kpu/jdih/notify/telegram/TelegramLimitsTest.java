@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import id.go.kpu.jdih.notify.NotificationException;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

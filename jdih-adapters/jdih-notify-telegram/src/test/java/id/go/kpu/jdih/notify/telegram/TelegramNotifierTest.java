@@ -8,7 +8,7 @@ import id.go.kpu.jdih.notify.Contact;
 import id.go.kpu.jdih.notify.Notification;
 import id.go.kpu.jdih.notify.NotificationException;
 import id.go.kpu.jdih.notify.NotificationKind;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
 import id.go.kpu.jdih.workflow.CaseId;
 import java.time.Duration;
 import java.util.OptionalInt;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kpu.jdih.notify.NotificationException;
-import id.go.kpu.jdih.testing.NotifyFixtures;
+import id.go.kpu.jdih.testkit.NotifyFixtures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

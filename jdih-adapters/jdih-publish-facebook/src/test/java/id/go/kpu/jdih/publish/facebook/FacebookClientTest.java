@@ -7,12 +7,15 @@ import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.publish.IntentStatus;
 import id.go.kpu.jdih.publish.PlatformId;
-import id.go.kpu.jdih.publish.http.testing.EmulatorRuns;
-import id.go.kpu.jdih.publish.http.testing.OutboxRig;
-import id.go.kpu.jdih.publish.testing.NetFault;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.emulator.EmulatorRuns;
+import id.go.kpu.jdih.testkit.emulator.FacebookEmulator;
+import id.go.kpu.jdih.testkit.emulator.OutboxRig;
+import id.go.kpu.jdih.testkit.emulator.TestMedia;
+import id.go.kpu.jdih.testkit.publish.NetFault;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class FacebookClientTest {
 
   private static final MutableClock CLOCK = MutableClock.at("2024-03-04T02:00:00Z");
-  private static final FacebookEmulator FB = new FacebookEmulator(CLOCK);
+  private static final FacebookEmulator FB = new FacebookEmulator(CLOCK,
+      (endpoint, clock) -> new FacebookClient(endpoint, FacebookEmulator.PAGE, URI.create("https://www.facebook.com/"),
+          p -> FacebookEmulator.TOKEN, TestMedia.URLS, clock));
   private static final String CAPTION = "Pengumuman: Keputusan KPU tentang DPT. https://jdih.kpu.go.id/k/1 #JDIH";
   private OutboxRig rig;
 

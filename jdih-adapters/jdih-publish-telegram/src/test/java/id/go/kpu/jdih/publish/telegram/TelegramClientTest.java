@@ -10,15 +10,18 @@ import id.go.kpu.jdih.publish.IntentStatus;
 import id.go.kpu.jdih.publish.PostAttempt;
 import id.go.kpu.jdih.publish.PostResult;
 import id.go.kpu.jdih.publish.RemotePost;
-import id.go.kpu.jdih.publish.http.testing.EmulatorRuns;
-import id.go.kpu.jdih.publish.http.testing.OutboxRig;
-import id.go.kpu.jdih.publish.http.testing.TestMedia;
-import id.go.kpu.jdih.publish.testing.NetFault;
-import id.go.kpu.jdih.publish.testing.OutboxFixtures;
-import id.go.kpu.jdih.testing.Fixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.publish.http.AccessToken;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.emulator.EmulatorRuns;
+import id.go.kpu.jdih.testkit.emulator.OutboxRig;
+import id.go.kpu.jdih.testkit.emulator.TelegramEmulator;
+import id.go.kpu.jdih.testkit.emulator.TestMedia;
+import id.go.kpu.jdih.testkit.publish.NetFault;
+import id.go.kpu.jdih.testkit.publish.OutboxFixtures;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +31,10 @@ import org.junit.jupiter.api.Test;
 class TelegramClientTest {
 
   private static final MutableClock CLOCK = MutableClock.at("2024-03-04T02:00:00Z");
-  private static final TelegramEmulator TG = new TelegramEmulator(CLOCK);
+  private static final TelegramEmulator TG = new TelegramEmulator(CLOCK,
+      (endpoint, clock) -> new TelegramClient(endpoint, TelegramEmulator.CHANNEL,
+          URI.create("https://t.me/jdihkpumentawai"), p -> AccessToken.of(TelegramEmulator.BOT_TOKEN),
+          TestMedia.STORE, clock));
   private static final String TEXT = "Informasi hukum: PKPU tentang pemutakhiran data pemilih. #JDIH";
   private OutboxRig rig;
 

@@ -10,13 +10,16 @@ import id.go.kpu.jdih.publish.IntentStatus;
 import id.go.kpu.jdih.publish.PlatformId;
 import id.go.kpu.jdih.publish.PostAttempt;
 import id.go.kpu.jdih.publish.PostResult;
-import id.go.kpu.jdih.publish.http.testing.EmulatorRuns;
-import id.go.kpu.jdih.publish.http.testing.OutboxRig;
-import id.go.kpu.jdih.publish.testing.NetFault;
-import id.go.kpu.jdih.publish.testing.OutboxFixtures;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.emulator.EmulatorRuns;
+import id.go.kpu.jdih.testkit.emulator.OutboxRig;
+import id.go.kpu.jdih.testkit.emulator.TestMedia;
+import id.go.kpu.jdih.testkit.emulator.ThreadsEmulator;
+import id.go.kpu.jdih.testkit.publish.NetFault;
+import id.go.kpu.jdih.testkit.publish.OutboxFixtures;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +30,10 @@ import org.junit.jupiter.api.Test;
 class ThreadsClientTest {
 
   private static final MutableClock CLOCK = MutableClock.at("2024-03-04T02:00:00Z");
-  private static final ThreadsEmulator THREADS = new ThreadsEmulator(CLOCK);
+  private static final ThreadsEmulator THREADS = new ThreadsEmulator(CLOCK,
+      (endpoint, clock) -> new ThreadsClient(endpoint, ThreadsEmulator.USER,
+          URI.create("https://www.threads.net/@jdih.kpu.mentawai"), p -> ThreadsEmulator.TOKEN, TestMedia.URLS,
+          clock));
   private static final String TEXT = "Tahukah kamu? DPTb adalah daftar pemilih tambahan. #JDIH";
   private OutboxRig rig;
 

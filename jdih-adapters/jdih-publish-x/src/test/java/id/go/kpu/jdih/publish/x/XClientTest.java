@@ -7,10 +7,12 @@ import id.go.kpu.jdih.publish.FailureKind;
 import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.publish.IntentStatus;
 import id.go.kpu.jdih.publish.PlatformId;
-import id.go.kpu.jdih.publish.http.testing.EmulatorRuns;
-import id.go.kpu.jdih.publish.http.testing.OutboxRig;
-import id.go.kpu.jdih.publish.testing.NetFault;
-import id.go.kpu.jdih.testing.MutableClock;
+import id.go.kpu.jdih.testkit.MutableClock;
+import id.go.kpu.jdih.testkit.emulator.EmulatorRuns;
+import id.go.kpu.jdih.testkit.emulator.OutboxRig;
+import id.go.kpu.jdih.testkit.emulator.TestMedia;
+import id.go.kpu.jdih.testkit.emulator.XEmulator;
+import id.go.kpu.jdih.testkit.publish.NetFault;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class XClientTest {
 
   private static final MutableClock CLOCK = MutableClock.at("2024-03-04T02:00:00Z");
-  private static final XEmulator X = new XEmulator(CLOCK);
+  private static final XEmulator X = new XEmulator(CLOCK,
+      (endpoint, clock) -> new XClient(endpoint, XEmulator.USER_ID, "JDIHKPUMentawai", p -> XEmulator.TOKEN,
+          TestMedia.STORE, clock));
   private static final String TEXT = "Kenali istilah DPK: https://jdih.kpu.go.id/istilah/dpk #JDIH #Pemilu";
   private OutboxRig rig;
 

@@ -1,7 +1,7 @@
 package id.go.kpu.jdih.store.file;
 
 import id.go.kpu.jdih.store.CaseStore;
-import id.go.kpu.jdih.store.CaseStoreContract;
+import id.go.kpu.jdih.testkit.store.CaseStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

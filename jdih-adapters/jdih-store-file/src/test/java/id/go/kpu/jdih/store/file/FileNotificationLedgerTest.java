@@ -8,7 +8,7 @@ import id.go.kpu.jdih.notify.CaseProgress;
 import id.go.kpu.jdih.notify.Delivery;
 import id.go.kpu.jdih.notify.DeliveryStatus;
 import id.go.kpu.jdih.notify.NotificationLedger;
-import id.go.kpu.jdih.notify.NotificationLedgerContract;
+import id.go.kpu.jdih.testkit.store.NotificationLedgerContract;
 import id.go.kpu.jdih.workflow.CaseId;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.publish.IntentId;
 import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.publish.OutboxStore;
-import id.go.kpu.jdih.publish.OutboxStoreContract;
+import id.go.kpu.jdih.testkit.store.OutboxStoreContract;
 import id.go.kpu.jdih.workflow.CaseId;
 import java.nio.file.Files;
 import java.nio.file.Path;

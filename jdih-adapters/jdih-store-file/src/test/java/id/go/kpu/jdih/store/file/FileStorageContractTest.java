@@ -1,7 +1,7 @@
 package id.go.kpu.jdih.store.file;
 
 import id.go.kpu.jdih.runtime.Storage;
-import id.go.kpu.jdih.runtime.StorageContract;
+import id.go.kpu.jdih.testkit.store.StorageContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

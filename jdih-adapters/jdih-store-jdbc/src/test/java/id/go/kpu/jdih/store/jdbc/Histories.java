@@ -1,7 +1,7 @@
 package id.go.kpu.jdih.store.jdbc;
 
 import id.go.kpu.jdih.sop.ReferenceSop;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
 import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseDecider;
 import id.go.kpu.jdih.workflow.CaseId;

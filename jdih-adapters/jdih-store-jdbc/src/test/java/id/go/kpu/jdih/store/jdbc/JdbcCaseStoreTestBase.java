@@ -11,9 +11,9 @@ import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;
-import id.go.kpu.jdih.store.CaseStoreContract;
 import id.go.kpu.jdih.store.VersionConflictException;
-import id.go.kpu.jdih.testing.Fixtures;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.store.CaseStoreContract;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.TimeStatus;
 import id.go.kpu.jdih.time.WorkingCalendar;
@@ -456,7 +456,7 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       }
       Future<Long> append = writer.submit(() -> jdbc().append(id, 2, ours.subList(2, 3)));
       // The store reads version 2 and waits on the key the open transaction holds: commit once it waits.
-      awaitALockWait(append);
+      awaitALockWait(append, other);
       other.commit();
       assertThatThrownBy(() -> append.get(1, TimeUnit.MINUTES)).isInstanceOf(ExecutionException.class)
           .cause().isInstanceOf(VersionConflictException.class)
@@ -553,22 +553,37 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
   }
 
   /**
-   * Returns once the database shows a session waiting for a lock (or {@code append} ended, which the test then
-   * reports); the catalogue each database offers for it: PostgreSQL's pg_locks, InnoDB's transaction list, H2's
-   * session list (a session still executing the events' insert).
+   * Returns once the database shows a session waiting for a lock that {@code holder}'s open transaction holds (or
+   * {@code append} ended, which the test then reports): PostgreSQL's {@code pg_blocking_pids}, InnoDB's lock waits,
+   * H2's sessions. On the servers only a wait on {@code holder} counts, so other work on the same server (other
+   * tests, other builds) cannot make the test commit early; it fails after 60 s without such a wait.
    */
-  private void awaitALockWait(Future<?> append) throws Exception {
+  private void awaitALockWait(Future<?> append, Connection holder) throws Exception {
+    String self = switch (databaseName()) {
+      case "PostgreSQL" -> "SELECT pg_backend_pid()";
+      case "MariaDB" -> "SELECT CONNECTION_ID()";
+      default -> "SELECT SESSION_ID()";
+    };
+    long holderId;
+    try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery(self)) {
+      rs.next();
+      holderId = rs.getLong(1);
+    }
     String sql = switch (databaseName()) {
-      case "PostgreSQL" -> "SELECT COUNT(*) FROM pg_locks WHERE NOT granted";
-      case "MariaDB" -> "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'";
-      // H2 shows a session blocked on a row lock as one still executing its statement
+      case "PostgreSQL" ->
+          "SELECT COUNT(*) FROM pg_stat_activity WHERE CAST(? AS INTEGER) = ANY(pg_blocking_pids(pid))";
+      case "MariaDB" -> "SELECT COUNT(*) FROM information_schema.innodb_lock_waits w"
+          + " JOIN information_schema.innodb_trx b ON b.trx_id = w.blocking_trx_id WHERE b.trx_mysql_thread_id = ?";
+      // H2 (a database of this test's own, so no other work runs on it) shows a session blocked on a row lock as one
+      // still executing its statement; its BLOCKER_ID stays empty for a wait on a row.
       default -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-          + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO case_events%'";
+          + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO case_events%' AND SESSION_ID <> ?";
     };
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    try (Connection c = database().connect(); Statement st = c.createStatement()) {
+    try (Connection c = database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, holderId);
       while (!append.isDone()) {
-        try (ResultSet rs = st.executeQuery(sql)) {
+        try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           if (rs.getInt(1) > 0) {
             return;

@@ -1,7 +1,7 @@
 package id.go.kpu.jdih.store.jdbc;
 
 import id.go.kpu.jdih.notify.NotificationLedger;
-import id.go.kpu.jdih.notify.NotificationLedgerContract;
+import id.go.kpu.jdih.testkit.store.NotificationLedgerContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

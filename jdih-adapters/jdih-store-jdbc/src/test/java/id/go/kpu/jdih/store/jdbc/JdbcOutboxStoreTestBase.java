@@ -1,7 +1,7 @@
 package id.go.kpu.jdih.store.jdbc;
 
 import id.go.kpu.jdih.publish.OutboxStore;
-import id.go.kpu.jdih.publish.OutboxStoreContract;
+import id.go.kpu.jdih.testkit.store.OutboxStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,0 +1,5 @@
+/**
+ * Golden events and their hash vectors in both hash formats, for anyone who stores or transcodes events: what is
+ * written and read back must verify and hash exactly as the vectors say.
+ */
+package id.go.kpu.jdih.testkit.hash;
