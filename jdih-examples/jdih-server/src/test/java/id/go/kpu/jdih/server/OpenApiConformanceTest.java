@@ -93,6 +93,27 @@ class OpenApiConformanceTest extends ServerTestSupport {
         .as("operations covered: %s", covered).isGreaterThanOrEqualTo(25);
   }
 
+  @Test
+  void theValidationIsNotVacuous() {
+    OpenApiDoc doc = OpenApiDoc.of(port);
+    OpenApiDoc.Operation get = doc.find("GET", "/api/v1/offices/x/cases/y").orElseThrow();
+    assertThat(get.template()).isEqualTo("/api/v1/offices/{office}/cases/{caseId}");
+    assertThat(doc.validateResponse(get, 404, "application/problem+json", Client.JSON.readTree(
+        "{\"type\":\"urn:jdih:problem:JDIH-HTTP-001\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"code\":\"JDIH-HTTP-001\"}"))).isEmpty();
+    assertThat(doc.validateResponse(get, 404, "application/problem+json", Client.JSON.readTree(
+        "{\"title\":\"Not Found\",\"status\":\"404\",\"errors\":[{\"field\":1}]}")))
+        .as("a problem without type and code, a string status, an error without rule").hasSizeGreaterThan(3);
+    assertThat(doc.validateResponse(get, 200, "application/json", Client.JSON.readTree(
+        "{\"id\":\"y\",\"version\":\"one\",\"design\":{}}"))).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(doc.validateResponse(get, 200, "application/problem+json", Client.JSON.readTree("{}")))
+        .as("an undocumented media type").isNotEmpty();
+    OpenApiDoc.Operation propose = doc.find("POST", "/api/v1/offices/x/cases").orElseThrow();
+    assertThat(doc.validateRequest(propose, "application/json", Client.JSON.readTree(
+        "{\"title\":\"t\",\"category\":\"XPRODUK_HUKUM\",\"material\":\"m\",\"platforms\":[\"INSTAGRAM\"]}")))
+        .as("patterns match whole values, as @Pattern does").hasSize(1);
+  }
+
   private void scenario() {
     Client admin = track(admin());
     office(admin, "cf-a", "Asia/Jakarta", "19810101200604");
