@@ -28,11 +28,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The OpenAPI 3.1 document of the API, served at {@code /api/v1/openapi.json} and committed as
@@ -147,8 +150,9 @@ public class OpenApiConfiguration {
    * responses that apply to it (no 412 where there is no If-Match, no 428 where there is no Idempotency-Key).
    */
   @Bean
-  public OpenApiCustomizer jdihProblemsCustomizer() {
+  public OpenApiCustomizer jdihProblemsCustomizer(ApplicationContext context) {
     return openApi -> {
+      List<Class<?>> views = responseRecords(context);
       if (openApi.getComponents() == null) {
         openApi.setComponents(new Components());
       }
@@ -156,6 +160,7 @@ public class OpenApiConfiguration {
       openApi.getComponents().addSchemas(PROBLEM, problemSchema()).addSchemas("ProblemError", problemErrorSchema());
       if (openApi.getComponents().getSchemas() != null) {
         openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anchorPatterns);
+        views.forEach(v -> requireNonOptional(v, openApi.getComponents().getSchemas().get(v.getSimpleName())));
       }
       if (openApi.getPaths() == null) {
         return;
@@ -238,6 +243,52 @@ public class OpenApiConfiguration {
       problem(responses, "428");
     }
     problem(responses, "500");
+  }
+
+  /**
+   * The records the API answers with: those nested in {@link Views} and in the controllers that carry no Bean
+   * Validation constraint (those are request bodies).
+   */
+  private static List<Class<?>> responseRecords(ApplicationContext context) {
+    List<Class<?>> holders = new ArrayList<>(List.of(Views.class));
+    for (Object controller : context.getBeansWithAnnotation(RestController.class).values()) {
+      Class<?> type = AopUtils.getTargetClass(controller);
+      if (type.getPackageName().startsWith(OpenApiConfiguration.class.getPackageName())) {
+        holders.add(type);
+      }
+    }
+    List<Class<?>> records = new ArrayList<>();
+    for (Class<?> holder : holders) {
+      for (Class<?> nested : holder.getDeclaredClasses()) {
+        if (nested.isRecord() && java.util.Arrays.stream(nested.getRecordComponents())
+            .noneMatch(OpenApiConfiguration::constrained)) {
+          records.add(nested);
+        }
+      }
+    }
+    return records;
+  }
+
+  private static boolean constrained(java.lang.reflect.RecordComponent c) {
+    return java.util.stream.Stream.of(c.getAccessor().getAnnotations(), c.getAnnotatedType().getAnnotations(),
+            c.getAnnotations()).flatMap(java.util.Arrays::stream)
+        .anyMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.validation"));
+  }
+
+  /**
+   * Marks the components of a response record that are always present as required: all but the {@link Optional}
+   * ones, which the API leaves out when empty ({@code spring.jackson.default-property-inclusion=non_absent}).
+   */
+  private static void requireNonOptional(Class<?> record, Schema<?> schema) {
+    if (schema == null || schema.getProperties() == null) {
+      return;
+    }
+    for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+      if (c.getType() != Optional.class && schema.getProperties().containsKey(c.getName())
+          && (schema.getRequired() == null || !schema.getRequired().contains(c.getName()))) {
+        schema.addRequiredItem(c.getName());
+      }
+    }
   }
 
   /**
