@@ -59,6 +59,7 @@ public class OpenApiConfiguration {
   private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final String IF_MATCH = "If-Match";
+  private static final String CASE_REF = "#/components/schemas/CaseView";
 
   private static final Map<String, String> PROBLEMS = problemDescriptions();
 
@@ -214,6 +215,14 @@ public class OpenApiConfiguration {
         && op.getRequestBody().getContent().containsKey("multipart/form-data");
     ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
     op.setResponses(responses);
+    responses.forEach((status, response) -> {
+      // A case is answered with its version as ETag, to send back as If-Match.
+      boolean isCase = response.getContent() != null && response.getContent().values().stream()
+          .anyMatch(m -> m.getSchema() != null && CASE_REF.equals(m.getSchema().get$ref()));
+      if (status.startsWith("2") && isCase) {
+        response.addHeaderObject("ETag", new Header().$ref("#/components/headers/ETag"));
+      }
+    });
     if (hasParameters) {
       problem(responses, "400");
     }
