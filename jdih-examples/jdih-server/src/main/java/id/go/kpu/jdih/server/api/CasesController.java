@@ -34,6 +34,10 @@ import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.ContentProposal;
 import id.go.kpu.jdih.workflow.PlatformPost;
 import id.go.kpu.jdih.workflow.RecordedEvent;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -166,6 +170,8 @@ public class CasesController {
 
   /** The case's events as recorded, hash-chained, in the event JSON format. */
   @GetMapping("/{caseId}/events")
+  @ApiResponse(responseCode = "200", description = "The events, oldest first", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(type = "object"))))
   public ResponseEntity<String> events(@PathVariable String office, @PathVariable String caseId) {
     PersonRecord p = access.member(office, Scope.CASES_READ);
     ContentCase c = visible(p, office, caseId);
@@ -202,6 +208,9 @@ public class CasesController {
 
   /** Proposes content: opens a case under the office's current SOP; the case id follows from the key. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(responseCode = "201", description = "The case was opened; Location names it, ETag is its version")
+  @ApiResponse(responseCode = "200", description = "A retry of a proposal with the same Idempotency-Key: the case as"
+      + " then (Idempotent-Replayed: true)")
   public ResponseEntity<Views.CaseView> propose(@PathVariable String office,
       @RequestHeader(IDEMPOTENCY_KEY) Optional<String> key, @Valid @RequestBody Requests.Propose body,
       HttpServletRequest request) {

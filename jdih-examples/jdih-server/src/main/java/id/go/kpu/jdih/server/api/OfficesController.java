@@ -16,6 +16,7 @@ import id.go.kpu.jdih.sop.Role;
 import id.go.kpu.jdih.sop.RoleId;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -181,6 +182,7 @@ public class OfficesController {
 
   /** Creates an office (server administrators). */
   @PostMapping(path = "/offices", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(responseCode = "201", description = "The office was created")
   public ResponseEntity<OfficeView> create(@Valid @RequestBody NewOffice body) {
     Access.Caller c = access.serverAdmin();
     ZoneId zone;
@@ -287,6 +289,7 @@ public class OfficesController {
 
   /** Issues a token acting as a person of the office; the secret is in this response only. */
   @PostMapping(path = "/offices/{office}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(responseCode = "201", description = "The token was issued; its secret is in this response only")
   public ResponseEntity<IssuedToken> issue(@PathVariable String office, @Valid @RequestBody NewToken body) {
     administer(office);
     if (directory.activePerson(body.username()).filter(p -> p.officeId().equals(office)).isEmpty()) {
@@ -308,6 +311,7 @@ public class OfficesController {
 
   /** Revokes a token. */
   @DeleteMapping("/offices/{office}/tokens/{id}")
+  @ApiResponse(responseCode = "204", description = "The token was revoked")
   public ResponseEntity<Void> revoke(@PathVariable String office, @PathVariable @Size(max = 32) String id) {
     administer(office);
     if (!tokens.revoke(office, id)) {
