@@ -2,11 +2,16 @@ package id.go.kpu.jdih.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kpu.jdih.definition.json.SopDefinitionJson;
+import id.go.kpu.jdih.sop.ReferenceSop;
+import id.go.kpu.jdih.sop.SopDefinition;
+import id.go.kpu.jdih.sop.SopIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +44,9 @@ class AuthorizationSweepTest extends ServerTestSupport {
     /** Server administration: 401 anonymous, 403 to any person of an office, session or token. */
     SERVER_ADMIN,
     /** The caller's own things (who they are, their offices, their CSRF token): 401 anonymous; B sees only B's. */
-    OWN
+    OWN,
+    /** The caller's own login (their password): 401 anonymous; B's session may, B's token may not (403). */
+    OWN_SESSION
   }
 
   /** The request to send: a JSON body, multipart parts, or nothing. */
@@ -104,6 +111,21 @@ class AuthorizationSweepTest extends ServerTestSupport {
             "publishedAt", "2026-12-04T00:00:00Z"))))));
     r.put("POST " + c + "/task", new Rule(Scope.OFFICE_A, t -> Request.json(Map.of("result", "Selesai"))));
     r.put("POST " + c + "/withdraw", new Rule(Scope.OFFICE_A, t -> Request.json(Map.of("reason", "Tarik"))));
+    r.put("POST " + c + "/resubmit", new Rule(Scope.OFFICE_A, t -> Request.json(proposal("Usul ulang penyusup"))));
+    r.put("GET " + c + "/archive", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + c + "/publications", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("POST " + c + "/publications/{platform}/confirm", new Rule(Scope.OFFICE_A, t -> Request.json(
+        Map.of("posted", false))));
+    String o = "/api/v1/offices/{office}";
+    r.put("GET " + o + "/sop", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("PUT " + o + "/sop", new Rule(Scope.OFFICE_A, t -> Request.json(t.revisionOfA())));
+    r.put("GET " + o + "/sop/lint", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + o + "/sop/export/{format}", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + o + "/sop/revisions/{number}/{revision}", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + o + "/reports/compliance", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + o + "/reports/monitoring-form", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("PUT /api/v1/me/password", new Rule(Scope.OWN_SESSION, t -> Request.json(Map.of("current", PASSWORD,
+        "password", PASSWORD))));
     return r;
   }
 
@@ -188,6 +210,14 @@ class AuthorizationSweepTest extends ServerTestSupport {
         switch (rule.scope()) {
           case OFFICE_A -> check(failures, op, b.getKey(), r, 403, "JDIH-ACTOR-002", "JDIH-HTTP-002");
           case SERVER_ADMIN -> check(failures, op, b.getKey(), r, 403, "JDIH-HTTP-002");
+          case OWN_SESSION -> {
+            if (b.getValue() == tokenClientB) {
+              check(failures, op, b.getKey(), r, 403, "JDIH-HTTP-002");
+            } else if (r.status() / 100 != 2) {
+              failures.add(op + " as " + b.getKey() + ": " + r.status() + " for its own login: " + r.text());
+            }
+            leaks(failures, op, b.getKey(), r);
+          }
           case OWN -> {
             if (r.status() / 100 != 2) {
               failures.add(op + " as " + b.getKey() + ": " + r.status() + " for its own things: " + r.text());
@@ -227,6 +257,16 @@ class AuthorizationSweepTest extends ServerTestSupport {
     assertThat(output.getAll()).doesNotContain("a-password-of-the-intruder");
   }
 
+  /** A valid new revision of office A's SOP (as JSON), which office B must not be able to publish. */
+  private JsonNode revisionOfA() {
+    SopDefinition current = new SopDefinitionJson().read(track(session("sw-a.kasubag")).get(
+        "/api/v1/offices/sw-a/sop").expect(200).text());
+    SopDefinition next = current.toBuilder().identity(new SopIdentity(current.identity().number(), 1,
+        current.identity().createdOn(), Optional.of(current.identity().createdOn()), current.identity().approvedOn(),
+        current.identity().approvedBy())).build();
+    return Client.JSON.readTree(new SopDefinitionJson().write(next));
+  }
+
   private Client track(Client c) {
     clients.add(c);
     return c;
@@ -247,6 +287,11 @@ class AuthorizationSweepTest extends ServerTestSupport {
         case "ref" -> minutesA;
         case "username" -> "sw-a.staf";
         case "id" -> tokenIdA;
+        case "number" -> java.net.URLEncoder.encode(ReferenceSop.definition().key().number(),
+            StandardCharsets.UTF_8).replace("+", "%20");
+        case "revision" -> "0";
+        case "format" -> "pdf";
+        case "platform" -> "INSTAGRAM";
         default -> throw new IllegalStateException("no value for path parameter {" + name + "}; add one in fill()");
       };
       path = path.replace("{" + name + "}", value);

@@ -245,11 +245,11 @@ public class OfficesController {
       throw new ServerException(ServerException.Kind.CONFLICT, Text.of("Akun %s milik kantor lain",
           "Account %s belongs to another office").format(username));
     }
-    directory.people(office).stream().filter(p -> p.nip().value().equals(body.nip()) && !p.username().equals(username))
-        .findFirst().ifPresent(p -> {
-          throw new ServerException(ServerException.Kind.CONFLICT, Text.of("NIP %s sudah dipakai akun lain",
-              "NIP %s is used by another account").format(body.nip()));
-        });
+    // A NIP is unique nationally: one held by another account (of any office) is a conflict, not a 500.
+    if (directory.personWithNip(body.nip()).filter(p -> !p.username().equals(username)).isPresent()) {
+      throw new ServerException(ServerException.Kind.CONFLICT, Text.of("NIP %s sudah dipakai akun lain",
+          "NIP %s is used by another account").format(body.nip()));
+    }
     if (accounts.find(username).isEmpty()) {
       accounts.create(username, Optional.ofNullable(body.password()), false);
     } else if (body.password() != null) {

@@ -69,6 +69,12 @@ public class ServerDirectory implements ActorDirectory, PersonDirectory {
         .query(ServerDirectory::read).optional().map(PersonRecord::contact);
   }
 
+  /** The directory entry with {@code nip}, in any office, active or not (a NIP is one civil servant). */
+  public Optional<PersonRecord> personWithNip(String nip) {
+    return db.sql("SELECT " + COLUMNS + " FROM jdih_person WHERE nip = ?").param(nip)
+        .query(ServerDirectory::read).optional();
+  }
+
   /** The directory entry of {@code username}, active or not. */
   public Optional<PersonRecord> person(String username) {
     return db.sql("SELECT " + COLUMNS + " FROM jdih_person WHERE username = ?").param(username)
