@@ -16,13 +16,15 @@ CREATE TABLE jdih_platform_account (
   PRIMARY KEY (office_id, platform)
 );
 
--- An office's amendments of the server's calendar, in the rows of jdih-calendar-file's CSV: a day off
--- (a regional holiday, a collective leave day) or a working day that overrides a bundled holiday. day_iso is the
--- ISO date (yyyy-MM-dd) as text: DAY is a keyword in H2, and a DATE column would tempt a vendor's time zone.
+-- An office's amendments of the server's calendar, the rows of jdih-calendar-file's CSV (date,kind,name,source): a
+-- day off of its own (kind NATIONAL_HOLIDAY, CUTI_BERSAMA or VOTING_DAY, e.g. a regional holiday) or REMOVE, a
+-- bundled day off that is a working day there (name and source empty). day_iso is the ISO date (yyyy-MM-dd) as
+-- text: DAY is a keyword in H2, and a DATE column would tempt a vendor's time zone.
 CREATE TABLE jdih_calendar_day (
   office_id     VARCHAR(40)  NOT NULL,
   day_iso       VARCHAR(10)  NOT NULL,
   kind          VARCHAR(20)  NOT NULL,
   name          VARCHAR(200) NOT NULL,
+  source        VARCHAR(300) NOT NULL, -- the decree or letter behind the day
   PRIMARY KEY (office_id, day_iso)
 );

@@ -4,6 +4,7 @@ import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.publish.PlatformClients;
 import id.go.kpu.jdih.runtime.Storage;
 import id.go.kpu.jdih.server.directory.Accounts;
+import id.go.kpu.jdih.server.directory.CalendarDays;
 import id.go.kpu.jdih.server.directory.Offices;
 import id.go.kpu.jdih.server.directory.PlatformAccounts;
 import id.go.kpu.jdih.server.directory.ServerDefinitions;
@@ -53,10 +54,14 @@ public class ServerConfiguration {
     return JdbcStorage.open(dataSource, definitions::find);
   }
 
-  /** Each office's calendar: the server's holidays, in the zone of the office's current SOP. */
+  /**
+   * Each office's calendar: the server's holidays amended by the office's own days (PUT .../calendar), in the zone
+   * of the office's current SOP.
+   */
   @Bean
-  public OfficeCalendars jdihOfficeCalendars(WorkingCalendar calendar, Offices offices) {
-    return officeId -> offices.currentDefinition(officeId).map(d -> calendar.withZone(d.office().zone()));
+  public OfficeCalendars jdihOfficeCalendars(WorkingCalendar calendar, Offices offices, CalendarDays days) {
+    return officeId -> offices.currentDefinition(officeId).map(d -> calendar.withZone(d.office().zone())
+        .withHolidays(days.amendments(officeId).apply(calendar.holidays())));
   }
 
   /**
