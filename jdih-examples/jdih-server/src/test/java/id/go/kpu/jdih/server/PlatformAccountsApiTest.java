@@ -155,6 +155,7 @@ class PlatformAccountsApiTest extends ServerTestSupport {
     anonymous.get("/public-media/" + ref).expect(404);
     anonymous.get(mediaUrls.path(minutes, later)).expect(404); // not an image
     anonymous.get(mediaUrls.path("sha256:" + "0".repeat(64), later)).expect(404); // no such file
+    kasubag.get("/public-media/" + ref + "?exp=" + later + "&sig=" + "0".repeat(64)).expect(404); // logged in
     assertThat(mediaUrls.publicUrl(new id.go.kpu.jdih.content.MediaItem(ref, "image/jpeg", 1080, 1350, 1, ref
         .substring(7))).toString()).startsWith("https://jdih.example.go.id/public-media/" + ref + "?exp=");
 
