@@ -1,14 +1,15 @@
 package id.go.kpu.jdih.server;
 
-import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.publish.PlatformClient;
+import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.publish.PlatformClients;
-import id.go.kpu.jdih.publish.PublisherClient;
-import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
 import id.go.kpu.jdih.runtime.Storage;
 import id.go.kpu.jdih.server.directory.Accounts;
+import id.go.kpu.jdih.server.directory.CalendarDays;
 import id.go.kpu.jdih.server.directory.Offices;
+import id.go.kpu.jdih.server.directory.PlatformAccounts;
 import id.go.kpu.jdih.server.directory.ServerDefinitions;
+import id.go.kpu.jdih.server.platforms.ServerPlatformClients;
+import id.go.kpu.jdih.server.platforms.SignedMediaUrls;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.spring.boot.JdihBuilderCustomizer;
 import id.go.kpu.jdih.spring.boot.JdihProperties;
@@ -19,9 +20,7 @@ import id.go.kpu.jdih.workflow.Principal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -55,27 +54,26 @@ public class ServerConfiguration {
     return JdbcStorage.open(dataSource, definitions::find);
   }
 
-  /** Each office's calendar: the server's holidays, in the zone of the office's current SOP. */
+  /**
+   * Each office's calendar: the server's holidays amended by the office's own days (PUT .../calendar), in the zone
+   * of the office's current SOP.
+   */
   @Bean
-  public OfficeCalendars jdihOfficeCalendars(WorkingCalendar calendar, Offices offices) {
-    return officeId -> offices.currentDefinition(officeId).map(d -> calendar.withZone(d.office().zone()));
+  public OfficeCalendars jdihOfficeCalendars(WorkingCalendar calendar, Offices offices, CalendarDays days) {
+    return officeId -> offices.currentDefinition(officeId).map(d -> calendar.withZone(d.office().zone())
+        .withHolidays(days.amendments(officeId).apply(calendar.holidays())));
   }
 
   /**
-   * Each office's platform accounts. Until an office's real accounts are configured, its posts go to the dry-run
-   * publisher, which writes what it would post under {@code <media-dir>/../published/<office>}.
+   * Each office's platform accounts: the real adapter for an account the office's administrators configured
+   * ({@code /api/v1/offices/{office}/platforms}), its token read from its reference at each call; without an
+   * account, the dry-run publisher, which writes what it would post under {@code <media-dir>/../published/<office>}.
    */
   @Bean
-  public PlatformClients jdihPlatformClients(JdihProperties properties, Clock clock) {
+  public PlatformClients jdihPlatformClients(JdihProperties properties, ServerProperties server,
+      PlatformAccounts accounts, MediaStore media, SignedMediaUrls mediaUrls, Clock clock) {
     Path root = properties.mediaDir().toAbsolutePath().getParent().resolve("published");
-    Map<String, Map<Platform, PlatformClient>> byOffice = new ConcurrentHashMap<>();
-    return (officeId, platform) -> Optional.ofNullable(byOffice.computeIfAbsent(officeId, o -> {
-      Path folder = root.resolve(o);
-      Map<Platform, PlatformClient> clients = new java.util.EnumMap<>(Platform.class);
-      DryRunPublisher.forAll(folder, clock).forEach((p, publisher) -> clients.put(p,
-          PublisherClient.of(publisher, folder.toUri())));
-      return clients;
-    }).get(platform));
+    return new ServerPlatformClients(accounts, server, root, media, mediaUrls, clock);
   }
 
   /**

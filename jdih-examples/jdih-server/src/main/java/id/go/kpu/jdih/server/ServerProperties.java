@@ -17,6 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTokensPerOffice the most API tokens an office may hold
  * @param metricsToken a bearer token a Prometheus scraper may send for {@code /actuator/prometheus} (from the
  *     environment, e.g. {@code JDIH_SERVER_METRICS_TOKEN}); empty: server administrators' sessions only
+ * @param publicMediaBase the server's public https address (e.g. {@code https://jdih.example.go.id}) under which
+ *     Instagram, Facebook and Threads fetch the design images ({@code /public-media/...}); empty: posts with images
+ *     to those platforms wait until it is set
+ * @param mediaSigningKey the key of the signatures of those addresses (from the environment,
+ *     {@code JDIH_SERVER_MEDIA_SIGNING_KEY}); empty: a random key per start, so addresses do not survive a restart
+ *     and several instances behind one address need the same key
+ * @param publicMediaTtl how long a signed media address stays valid
+ * @param platformBase the API base of a platform instead of the real one, by lower-case platform name
+ *     ({@code jdih.server.platform-base.telegram=http://127.0.0.1:8089}), e.g. for an emulator
  */
 @ConfigurationProperties("jdih.server")
 public record ServerProperties(
@@ -26,14 +35,24 @@ public record ServerProperties(
     @DefaultValue("preferred_username") String oidcUsernameClaim,
     @DefaultValue("1048576") int maxJsonBytes,
     @DefaultValue("50") int maxTokensPerOffice,
-    @DefaultValue("") String metricsToken) {
+    @DefaultValue("") String metricsToken,
+    @DefaultValue("") String publicMediaBase,
+    @DefaultValue("") String mediaSigningKey,
+    @DefaultValue("24h") Duration publicMediaTtl,
+    java.util.Map<String, String> platformBase) {
 
-  /** Never shows the metrics token. */
+  /** Fills the optional map. */
+  public ServerProperties {
+    platformBase = platformBase == null ? java.util.Map.of() : java.util.Map.copyOf(platformBase);
+  }
+
+  /** Never shows the metrics token or the media signing key. */
   @Override
   public String toString() {
     return "ServerProperties[bootstrapAdmin=" + bootstrapAdmin + ", maxFailedLogins=" + maxFailedLogins + ", lockout="
         + lockout + ", oidcUsernameClaim=" + oidcUsernameClaim + ", maxJsonBytes=" + maxJsonBytes
         + ", maxTokensPerOffice=" + maxTokensPerOffice + ", metricsToken=" + (metricsToken.isEmpty() ? "" : "***")
-        + "]";
+        + ", publicMediaBase=" + publicMediaBase + ", mediaSigningKey=" + (mediaSigningKey.isEmpty() ? "" : "***")
+        + ", publicMediaTtl=" + publicMediaTtl + ", platformBase=" + platformBase + "]";
   }
 }

@@ -98,6 +98,25 @@ public class Access {
     return p;
   }
 
+  /**
+   * The caller as an administrator of {@code officeId}: one of its office administrators, or a server
+   * administrator (to set up a new office); never through an API token.
+   *
+   * @throws ServerException {@code NOT_FOUND} if a server administrator names an office that does not exist
+   * @throws ForbiddenOfficeException if the caller is a person of another office
+   */
+  public void administer(String officeId) {
+    Caller c = caller();
+    if (isServerAdmin(c)) {
+      if (!offices.exists(officeId)) {
+        throw new ServerException(ServerException.Kind.NOT_FOUND, Text.of("Kantor %s tidak ditemukan",
+            "Office %s not found").format(officeId));
+      }
+      return;
+    }
+    officeAdmin(officeId);
+  }
+
   /** The caller as a server administrator; never through an API token. */
   public Caller serverAdmin() {
     Caller caller = caller();

@@ -322,15 +322,7 @@ public class OfficesController {
   }
 
   private void administer(String office) {
-    Access.Caller c = access.caller();
-    if (access.isServerAdmin(c)) {
-      if (!offices.exists(office)) {
-        throw new ServerException(ServerException.Kind.NOT_FOUND, Text.of("Kantor %s tidak ditemukan",
-            "Office %s not found").format(office));
-      }
-      return;
-    }
-    access.officeAdmin(office);
+    access.administer(office);
   }
 
   private Optional<OfficeView> view(String id) {

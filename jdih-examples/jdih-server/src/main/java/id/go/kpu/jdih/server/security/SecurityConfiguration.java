@@ -6,6 +6,7 @@ import id.go.kpu.jdih.server.ServerProperties;
 import id.go.kpu.jdih.server.api.Problems;
 import id.go.kpu.jdih.server.directory.Accounts;
 import id.go.kpu.jdih.server.directory.ApiTokens;
+import id.go.kpu.jdih.server.platforms.SignedMediaUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -81,7 +83,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   public SecurityFilterChain webChain(HttpSecurity http, Accounts accounts, ServerProperties properties,
-      ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+      SignedMediaUrls mediaUrls, ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
     AuthorizationManager<RequestAuthorizationContext> serverAdmin = (auth, ctx) -> new AuthorizationDecision(
         auth.get() != null && auth.get().isAuthenticated() && accounts.find(auth.get().getName())
             .map(Accounts.Account::serverAdmin).orElse(false));
@@ -92,15 +94,31 @@ public class SecurityConfiguration {
           && MessageDigest.isEqual(metricsToken, header.getBytes(StandardCharsets.UTF_8));
       return new AuthorizationDecision(token || serverAdmin.authorize(auth, ctx).isGranted());
     };
+    // The design images the Graph APIs fetch: no login, but only with a valid signature (the controller checks again).
+    AuthorizationManager<RequestAuthorizationContext> signedMedia = (auth, ctx) -> {
+      jakarta.servlet.http.HttpServletRequest r = ctx.getRequest();
+      String path = r.getRequestURI().substring(r.getContextPath().length());
+      return new AuthorizationDecision(path.startsWith(SignedMediaUrls.PATH) && mediaUrls.valid(
+          path.substring(SignedMediaUrls.PATH.length()), r.getParameter("exp"), r.getParameter("sig")));
+    };
     http.authorizeHttpRequests(a -> a
+            .requestMatchers(SignedMediaUrls.PATH + "**").access(signedMedia)
             .requestMatchers("/login", "/login/**", "/oauth2/**", "/error", "/actuator/health",
                 "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/prometheus").access(scraper)
             .requestMatchers("/actuator/**").access(serverAdmin)
             .anyRequest().authenticated())
         // Machines (a scraper, a probe) get 401 instead of a redirect to the login page.
-        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), r -> r.getRequestURI().startsWith("/actuator/")))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                r -> r.getRequestURI().startsWith("/actuator/"))
+            // An unsigned or expired media address is simply not there.
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND),
+                r -> r.getRequestURI().startsWith(r.getContextPath() + SignedMediaUrls.PATH))
+            .defaultAccessDeniedHandlerFor((req, res, ex) -> res.sendError(HttpStatus.NOT_FOUND.value()),
+                r -> r.getRequestURI().startsWith(r.getContextPath() + SignedMediaUrls.PATH))
+            // (A single mapping would be used for every request: the others keep Spring's 403.)
+            .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), r -> true))
         .formLogin(f -> f
             .successHandler(new LockoutSuccessHandler(accounts))
             .failureHandler(new LockoutFailureHandler(accounts)))
