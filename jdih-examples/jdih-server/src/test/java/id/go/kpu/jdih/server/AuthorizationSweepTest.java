@@ -50,17 +50,21 @@ class AuthorizationSweepTest extends ServerTestSupport {
   }
 
   /** The request to send: a JSON body, multipart parts, or nothing. */
-  record Request(Object json, List<Map.Entry<String, Object>> parts) {
+  record Request(Object json, List<Map.Entry<String, Object>> parts, String csv) {
     static Request none() {
-      return new Request(null, null);
+      return new Request(null, null, null);
     }
 
     static Request json(Object body) {
-      return new Request(body, null);
+      return new Request(body, null, null);
     }
 
     static Request multipart(List<Map.Entry<String, Object>> parts) {
-      return new Request(null, parts);
+      return new Request(null, parts, null);
+    }
+
+    static Request csv(String body) {
+      return new Request(null, null, body);
     }
   }
 
@@ -124,6 +128,14 @@ class AuthorizationSweepTest extends ServerTestSupport {
     r.put("GET " + o + "/sop/revisions/{number}/{revision}", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("GET " + o + "/reports/compliance", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("GET " + o + "/reports/monitoring-form", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + o + "/calendar", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("PUT " + o + "/calendar", new Rule(Scope.OFFICE_A, t -> Request.csv(
+        "date,kind,name,source\n2026-12-31,CUTI_BERSAMA,Libur penyusup,SK palsu\n")));
+    r.put("GET " + o + "/platforms", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("PUT " + o + "/platforms/{platform}", new Rule(Scope.OFFICE_A, t -> Request.json(Map.of("accountId",
+        "17841400000000000", "displayUrl", "https://www.instagram.com/jdih_penyusup", "secretRef",
+        "env:JDIH_PENYUSUP"))));
+    r.put("DELETE " + o + "/platforms/{platform}", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("PUT /api/v1/me/password", new Rule(Scope.OWN_SESSION, t -> Request.json(Map.of("current", PASSWORD,
         "password", PASSWORD))));
     return r;
@@ -307,6 +319,10 @@ class AuthorizationSweepTest extends ServerTestSupport {
     }
     if (request.json() != null) {
       return c.send(method, path, "application/json", Client.JSON.writeValueAsBytes(request.json()), headers);
+    }
+    if (request.csv() != null) {
+      return c.send(method, path, "text/csv; charset=UTF-8", request.csv().getBytes(StandardCharsets.UTF_8),
+          headers);
     }
     return c.send(method, path, null, null, headers);
   }
