@@ -85,6 +85,17 @@ public class ServerConfiguration {
     return report -> definitions.refresh(Optional.empty());
   }
 
+  /**
+   * Notifications through the log, so that hand-offs and reminders are recorded and listed even before an office
+   * sets up e-mail or Telegram ({@code jdih.server.log-notifications=false} turns it off).
+   */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(
+      name = "jdih.server.log-notifications", matchIfMissing = true)
+  public LogNotifier logNotifier() {
+    return new LogNotifier();
+  }
+
   /** The outbox records each office's posts as that office's publishing account. */
   @Bean
   public JdihBuilderCustomizer serverPublishers(Offices offices) {

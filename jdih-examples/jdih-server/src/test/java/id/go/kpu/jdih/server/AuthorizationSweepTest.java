@@ -128,6 +128,7 @@ class AuthorizationSweepTest extends ServerTestSupport {
     r.put("GET " + o + "/sop/revisions/{number}/{revision}", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("GET " + o + "/reports/compliance", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("GET " + o + "/reports/monitoring-form", new Rule(Scope.OFFICE_A, t -> Request.none()));
+    r.put("GET " + o + "/notifications", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("GET " + o + "/calendar", new Rule(Scope.OFFICE_A, t -> Request.none()));
     r.put("PUT " + o + "/calendar", new Rule(Scope.OFFICE_A, t -> Request.csv(
         "date,kind,name,source\n2026-12-31,CUTI_BERSAMA,Libur penyusup,SK palsu\n")));

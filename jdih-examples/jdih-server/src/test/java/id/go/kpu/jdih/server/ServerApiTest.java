@@ -75,6 +75,11 @@ class ServerApiTest extends ServerTestSupport {
     JsonNode events = staf.get(cases + "/" + id + "/events").expect(200).json();
     assertThat(events.size()).isGreaterThanOrEqualTo(7);
     assertThat(kasubag.get(cases + "?status=PUBLISHED").expect(200).json().get("items").toString()).contains(id);
+
+    // Each hand-off was recorded and told (through the log until the office sets up e-mail or Telegram).
+    JsonNode told = staf.get("/api/v1/offices/kab-a/notifications?limit=100").expect(200).json();
+    assertThat(told.toString()).contains(id).contains("\"channel\":\"log\"");
+    assertThat(told.findValuesAsString("caseId")).allSatisfy(x -> assertThat(x).startsWith("kab-a-"));
   }
 
   @Test

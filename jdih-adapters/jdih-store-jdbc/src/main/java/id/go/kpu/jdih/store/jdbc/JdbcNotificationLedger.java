@@ -326,6 +326,32 @@ public final class JdbcNotificationLedger implements NotificationLedger {
     }
   }
 
+  /**
+   * The deliveries for the cases of office {@code officeId}, newest first, at most {@code limit} (1 to 1000): what
+   * a server shows an office of the hand-offs and reminders its people were sent. One indexed join with the case
+   * summaries; deliveries of cases the store has no summary for are not listed.
+   */
+  public ImmutableList<Delivery> deliveriesOfOffice(String officeId, int limit) {
+    checkNotNull(officeId, "officeId");
+    checkArgument(limit >= 1 && limit <= 1000, "limit must be 1 to 1000: %s", limit);
+    String sql = "SELECT d.delivery_key, d.delivery_json FROM notification_deliveries d JOIN cases c"
+        + " ON c.case_id = d.case_id"
+        + " WHERE c.sop_office = ? ORDER BY d.recorded_seq DESC LIMIT " + limit;
+    try (Tx tx = new Tx(dataSource, ownPool, false); PreparedStatement ps = tx.con.prepareStatement(sql)) {
+      ps.setString(1, officeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        ImmutableList.Builder<Delivery> out = ImmutableList.builder();
+        while (rs.next()) {
+          out.add(decode(rs.getString(1), rs.getString(2)));
+        }
+        return out.build();
+      }
+    } catch (SQLException e) {
+      throw JdbcCaseStore.failure("membaca pengiriman kantor " + officeId, "listing the deliveries of office "
+          + officeId, e);
+    }
+  }
+
   @Override
   public Optional<CaseProgress> progress(CaseId caseId) {
     checkNotNull(caseId, "caseId");

@@ -190,6 +190,25 @@ abstract class JdbcStorageTestBase extends StorageContract {
     assertThat(storage.outbox().forCase(id)).containsExactlyElementsOf(intents);
   }
 
+  /** A server lists what an office's people were sent: the deliveries of that office's cases, newest first. */
+  @Test
+  void theDeliveriesOfAnOfficesCasesAreListedNewestFirst() throws Exception {
+    JdbcStorage storage = db.fresh();
+    CaseId id = CaseId.of("kantor-kasus");
+    storage.append(id, 0, Histories.happyPath(id, T0, 2), List.of());
+    String office = storage.cases().summary(id).orElseThrow().sop().officeId();
+    for (int i = 1; i <= 3; i++) {
+      storage.notifications().record(Delivery.pending(notice("kantor-kasus", i), "email", T0.plusSeconds(i)));
+    }
+    storage.notifications().record(Delivery.pending(notice("tanpa-ringkasan", 1), "email", T0));
+    assertThat(storage.notifications().deliveriesOfOffice(office, 10)).extracting(d -> d.notification().key())
+        .containsExactly(key("kantor-kasus", 3), key("kantor-kasus", 2), key("kantor-kasus", 1));
+    assertThat(storage.notifications().deliveriesOfOffice(office, 2)).hasSize(2);
+    assertThat(storage.notifications().deliveriesOfOffice("kantor-lain", 10)).isEmpty();
+    assertThatThrownBy(() -> storage.notifications().deliveriesOfOffice(office, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private void rename(String from, String to) throws SQLException {
     try (Connection c = db.database().connect(); Statement s = c.createStatement()) {
       s.execute("ALTER TABLE " + from + " RENAME TO " + to); // H2, PostgreSQL and MariaDB all accept this form
