@@ -31,9 +31,10 @@ public final class HeadSealException extends JdihException {
   }
 
   private static Text message(CaseId caseId, long sequence, Problem problem) {
-    String id = String.format(Locale.ROOT, "Segel ujung riwayat kasus %s (peristiwa ke-%s) tidak cocok (%s): riwayatnya "
-        + "ditulis ulang dengan akses ke basis data; perintah ditolak dan tidak ada yang diterbitkan. Pulihkan riwayat "
-        + "dari salinan terpercaya dan periksa dengan digest yang diekspor", caseId, sequence, problem.text().id());
+    String id = String.format(Locale.ROOT, "Segel ujung riwayat kasus %s (peristiwa ke-%s) tidak cocok (%s): "
+        + "riwayatnya ditulis ulang dengan akses ke basis data; perintah ditolak dan tidak ada yang diterbitkan. "
+        + "Pulihkan riwayat dari salinan terpercaya dan periksa dengan digest yang diekspor", caseId, sequence,
+        problem.text().id());
     String en = String.format(Locale.ROOT, "The head seal of case %s (event %s) does not match (%s): its history was "
         + "rewritten with database access; the command is refused and nothing is published. Restore the history from "
         + "a trusted copy and check it against an exported digest", caseId, sequence, problem.text().en());
