@@ -1,5 +1,6 @@
 package id.go.kpu.jdih.publish;
 
+import id.go.kpu.jdih.anchor.HeadSealException;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.log.LogSafe;
@@ -58,7 +59,7 @@ final class OutboxRecorder {
     ContentCase c;
     try {
       c = cases.get(intent.caseId());
-    } catch (TamperedHistoryException e) {
+    } catch (TamperedHistoryException | HeadSealException e) {
       return Optional.of(new Problem(FailureKind.REJECTED, e.code(), e.text(), now));
     }
     if (!PublicationIntents.atUpload(cases.definitionOf(intent.caseId()), c)

@@ -5,6 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.anchor.HeadSeal;
+import id.go.kpu.jdih.anchor.HeadSealException;
+import id.go.kpu.jdih.anchor.HeadSeals;
 import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
@@ -43,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * service verified already is found by the next full verification: in a new process, once the case's state left
  * the cache, or by {@link HashChain#verify} in the archive and the compliance report.
  *
+ * <p><b>Sealed heads.</b> With {@link HeadSeals} (the runtime's {@code sealWith}), the seal of the head a command's
+ * events make is stored before they are appended, and every verification above also requires a seal of the key for
+ * the verified head ({@link HeadSealException}, {@code JDIH-CASE-011}, if none): a history rewritten, or extended,
+ * by someone who can write the database but does not hold the key is refused even though its chain verifies.
+ *
  * <p>To decide, a case's state is the fold of its history. The service keeps the states it produced in a small
  * bounded cache ({@value #DEFAULT_STATE_CACHE_SIZE} cases unless told otherwise) and uses a cached state only if the
  * history just loaded from the store continues it (the same event at the cached version, by hash), so a state is
@@ -67,6 +75,7 @@ final class CaseService {
   private final Clock clock;
   private final OutputRules outputRules;
   private final EventAppender appender;
+  private final HeadSeals seals;
   private final ConcurrentMap<SopKey, CaseDecider> deciders = new ConcurrentHashMap<>();
   private final ConcurrentMap<CaseId, ContentCase> states;
 
@@ -81,9 +90,10 @@ final class CaseService {
    * @param outputRules the platform rules for captions and designs
    * @param stateCacheSize how many case states to keep; not negative
    * @param appender how events are stored; {@code null} for {@code store.append}
+   * @param seals how heads are sealed and checked; {@code null} for no sealing
    */
   CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
-      OutputRules outputRules, int stateCacheSize, EventAppender appender) {
+      OutputRules outputRules, int stateCacheSize, EventAppender appender, HeadSeals seals) {
     checkArgument(stateCacheSize >= 0, "stateCacheSize must not be negative but was %s", stateCacheSize);
     this.states = CacheBuilder.newBuilder().maximumSize(stateCacheSize).<CaseId, ContentCase>build().asMap();
     this.registry = checkNotNull(registry, "registry");
@@ -94,6 +104,7 @@ final class CaseService {
     this.outputRules = checkNotNull(outputRules, "outputRules");
     this.appender = appender != null ? appender
         : (definition, before, after, events) -> store.append(before.id(), before.version(), events);
+    this.seals = seals;
   }
 
   /**
@@ -158,6 +169,10 @@ final class CaseService {
       }
       if (!events.isEmpty()) {
         beforeAppend.run();
+        if (seals != null) {
+          // Before the append, never after: no crash can leave stored events without the seal of their head.
+          seals.sealBeforeAppend(command.caseId(), state.version(), events);
+        }
       }
       try {
         appender.append(decider.definition(), state, after, events);
@@ -182,6 +197,7 @@ final class CaseService {
    * The case's current state; {@link CaseStatus#NEW} if it has no events.
    *
    * @throws TamperedHistoryException if the case's history does not verify
+   * @throws HeadSealException if sealing is on and the history's head is not sealed
    */
   ContentCase get(CaseId id) {
     ImmutableList<RecordedEvent> history = store.load(id);
@@ -206,6 +222,25 @@ final class CaseService {
   /** The definition the case runs under (the one for new cases if it has no events). */
   SopDefinition definitionOf(CaseId id) {
     return deciderFor(store.load(id)).definition();
+  }
+
+  /**
+   * Seals the current head of the case after verifying its chain, without asking for a seal: for an existing case
+   * when sealing is turned on, or a history a person restored from a trusted copy.
+   *
+   * @throws TamperedHistoryException if the chain does not verify
+   * @throws IllegalStateException if sealing is off
+   */
+  Optional<HeadSeal> sealCurrentHead(CaseId id) {
+    if (seals == null) {
+      throw new IllegalStateException("sealing is not configured: Jdih.builder().sealWith(...)");
+    }
+    ImmutableList<RecordedEvent> history = store.load(id);
+    HashChain.verify(history).ifPresent(b -> {
+      throw new TamperedHistoryException(id, b.index() + 1, b.reason());
+    });
+    states.remove(id);
+    return seals.sealHead(id, history);
   }
 
   /** The key of the definition new cases run under. */
@@ -233,6 +268,16 @@ final class CaseService {
       int at = broken.get().index();
       LOG.warn("case {}: the history does not verify at event {} ({})", LogSafe.of(id), at + 1, broken.get().reason());
       throw new TamperedHistoryException(id, at + 1, broken.get().reason());
+    }
+    if (seals != null) {
+      try {
+        seals.check(id, history);
+      } catch (HeadSealException e) {
+        states.remove(id);
+        LOG.warn("case {}: the history verifies but its head at event {} is not sealed ({})", LogSafe.of(id),
+            history.size(), e.problem());
+        throw e;
+      }
     }
     for (int i = from; i < history.size(); i++) {
       state = state.apply(decider.definition(), history.get(i));

@@ -6,6 +6,14 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.actor.ActorDirectory;
+import id.go.kpu.jdih.anchor.DigestVerifier;
+import id.go.kpu.jdih.anchor.HeadDigest;
+import id.go.kpu.jdih.anchor.HeadSeal;
+import id.go.kpu.jdih.anchor.HeadSealException;
+import id.go.kpu.jdih.anchor.HeadSeals;
+import id.go.kpu.jdih.anchor.HeadSigner;
+import id.go.kpu.jdih.anchor.SealStore;
+import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.InMemoryMediaStore;
 import id.go.kpu.jdih.media.MediaStore;
@@ -31,20 +39,25 @@ import id.go.kpu.jdih.time.Backoff;
 import id.go.kpu.jdih.time.Deadlines;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import id.go.kpu.jdih.workflow.Actor;
+import id.go.kpu.jdih.workflow.CaseId;
+import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.OutputRules;
 import id.go.kpu.jdih.workflow.Principal;
 import id.go.kpu.jdih.workflow.RecordedEvent;
+import id.go.kpu.jdih.workflow.TamperedHistoryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +103,8 @@ public final class Jdih implements AutoCloseable {
   private final Outbox outbox;
   private final NotificationService notifications;
   private final Duration runEvery;
+  private final CaseService service;
+  private final HeadSeals seals;
   private final Object lifecycle = new Object();
   private boolean recovered;
   private ScheduledFuture<?> running;
@@ -110,8 +125,10 @@ public final class Jdih implements AutoCloseable {
       }
       storage.append(before.id(), before.version(), events, intents);
     };
+    this.seals = b.seals;
     CaseService service = new CaseService(registry, b.newCasesUnder, storage.cases(), clock, rules,
-        b.stateCacheSize, appender);
+        b.stateCacheSize, appender, seals);
+    this.service = service;
     this.cases = new Cases(service, b.actors, media);
     PersonDirectory people = b.people;
     NotificationPolicy.Builder policy = NotificationPolicy.builder(people);
@@ -182,6 +199,71 @@ public final class Jdih implements AutoCloseable {
   /** The clock. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Seals the current head of {@code caseId} after verifying its hash chain, without asking for an earlier seal:
+   * for each existing case when sealing is turned on for a database that has cases, or for a history a person
+   * restored from a trusted copy (an archive, a backup checked against an exported {@link HeadDigest}). Whoever
+   * may call this can bless a rewritten history: keep it to an administrator's tool.
+   *
+   * @return the seal; empty if the case has no events
+   * @throws IllegalStateException if the runtime was built without {@link Builder#sealWith}
+   * @throws TamperedHistoryException if the case's chain does not verify
+   */
+  public Optional<HeadSeal> sealCurrentHead(CaseId caseId) {
+    checkNotNull(caseId, "caseId");
+    return service.sealCurrentHead(caseId);
+  }
+
+  /**
+   * A digest of the heads of every case at {@code at}, signed with the seal key, to export through a
+   * {@link id.go.kpu.jdih.anchor.DigestSink} (e.g. every night). Only cases whose history verifies and whose head
+   * is sealed are in it; each other case is logged and given to {@code refused}, so that the caller can raise an
+   * alarm: a digest never vouches for a history the runtime itself refuses.
+   *
+   * @param at the moment to record (usually {@code clock().instant()})
+   * @param refused told of each case left out ({@link TamperedHistoryException} or {@link HeadSealException})
+   * @throws IllegalStateException if the runtime was built without {@link Builder#sealWith}
+   */
+  public HeadDigest headDigest(Instant at, Consumer<? super JdihException> refused) {
+    checkNotNull(at, "at");
+    checkNotNull(refused, "refused");
+    checkState(seals != null, "sealing is not configured: Jdih.builder().sealWith(...)");
+    List<HeadDigest.Head> heads = new ArrayList<>();
+    try (Stream<CaseId> ids = storage.cases().caseIds()) {
+      ids.forEach(id -> {
+        ImmutableList<RecordedEvent> history = storage.cases().load(id);
+        if (history.isEmpty()) {
+          return;
+        }
+        try {
+          HashChain.verify(history).ifPresent(b -> {
+            throw new TamperedHistoryException(id, b.index() + 1, b.reason());
+          });
+          seals.check(id, history);
+        } catch (TamperedHistoryException | HeadSealException e) {
+          LOG.warn("case {} is left out of the head digest: {}", LogSafe.of(id), e.code());
+          refused.accept(e);
+          return;
+        }
+        heads.add(new HeadDigest.Head(id, history.size(), HashChain.head(history)));
+      });
+    }
+    return HeadDigest.of(seals.signer(), at, heads);
+  }
+
+  /**
+   * Checks the stored histories against {@code digest}, exported earlier, with the seal key (see
+   * {@link DigestVerifier}).
+   *
+   * @return the findings; empty if every case the digest covers is intact
+   * @throws IllegalStateException if the runtime was built without {@link Builder#sealWith}
+   */
+  public ImmutableList<DigestVerifier.Finding> verifyDigest(HeadDigest digest) {
+    checkNotNull(digest, "digest");
+    checkState(seals != null, "sealing is not configured: Jdih.builder().sealWith(...)");
+    return DigestVerifier.verify(digest, seals.signer(), storage.cases()::load);
   }
 
   /**
@@ -300,6 +382,7 @@ public final class Jdih implements AutoCloseable {
     private RandomGenerator random = new SplittableRandom();
     private Duration runEvery = DEFAULT_RUN_EVERY;
     private int stateCacheSize = CaseService.DEFAULT_STATE_CACHE_SIZE;
+    private HeadSeals seals;
 
     private Builder() {}
 
@@ -449,6 +532,19 @@ public final class Jdih implements AutoCloseable {
     public Builder stateCacheSize(int value) {
       checkArgument(value >= 0, "stateCacheSize must not be negative but was %s", value);
       this.stateCacheSize = value;
+      return this;
+    }
+
+    /**
+     * Anchors every case's head with {@code signer}'s key (default: none). The seal of the head a command's events
+     * make is put in {@code seals} before the events are appended, and every command and view then refuses a history
+     * whose head has no seal of the key ({@link HeadSealException}, {@code JDIH-CASE-011}), even if its hash chain
+     * verifies: a history rewritten by someone who can write the database but does not hold the key. Keep the key
+     * outside the database (a key file readable by the application's account only, a KMS). Existing cases need
+     * {@link Jdih#sealCurrentHead} once. See {@code docs/anchoring.md}.
+     */
+    public Builder sealWith(HeadSigner signer, SealStore seals) {
+      this.seals = new HeadSeals(checkNotNull(signer, "signer"), checkNotNull(seals, "seals"));
       return this;
     }
 

@@ -3,6 +3,7 @@ package id.go.kpu.jdih.runtime;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.anchor.HeadSealException;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.publish.DeliveryReport;
@@ -148,7 +149,7 @@ public final class Outbox {
     for (CaseId id : ids) {
       try {
         n += recover(id).size();
-      } catch (TamperedHistoryException e) {
+      } catch (TamperedHistoryException | HeadSealException e) {
         LOG.error("case {}: {}", LogSafe.of(id), LogSafe.of(e.getMessage()));
       } catch (RuntimeException e) {
         LOG.error("case {}: its intents could not be checked: {}", LogSafe.of(id), LogSafe.of(e.toString()));

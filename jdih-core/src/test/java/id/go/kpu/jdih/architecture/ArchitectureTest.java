@@ -31,7 +31,7 @@ class ArchitectureTest {
       .layer("Definitions").definedBy(ROOT + "sop..", ROOT + "content..")
       .layer("Cases").definedBy(ROOT + "workflow..")
       .layer("Services").definedBy(ROOT + "time..", ROOT + "store..", ROOT + "media..", ROOT + "actor..",
-          ROOT + "compliance..")
+          ROOT + "compliance..", ROOT + "anchor..")
       .layer("Publishing").definedBy(ROOT + "publish..")
       .layer("Notifications").definedBy(ROOT + "notify..")
       .layer("Runtime").definedBy(ROOT + "runtime..")

@@ -46,6 +46,7 @@ public final class JdbcStorage implements Storage {
   private final JdbcCaseStore cases;
   private final JdbcOutboxStore outbox;
   private final JdbcNotificationLedger notifications;
+  private final JdbcSealStore seals;
   private final String leaseOwner;
 
   private JdbcStorage(JdbcCaseStore cases) {
@@ -54,6 +55,7 @@ public final class JdbcStorage implements Storage {
     this.outbox = new JdbcOutboxStore(cases.dataSource(), cases.ownsPool(), cases.dialect(), leaseOwner);
     this.notifications = new JdbcNotificationLedger(cases.dataSource(), cases.ownsPool(), cases.dialect(),
         leaseOwner);
+    this.seals = new JdbcSealStore(cases.dataSource(), cases.ownsPool(), cases.dialect());
   }
 
   /**
@@ -112,6 +114,15 @@ public final class JdbcStorage implements Storage {
   @Override
   public JdbcNotificationLedger notifications() {
     return notifications;
+  }
+
+  /**
+   * The seals of case heads, in the same database (table {@code head_seals}), for
+   * {@code Jdih.builder().sealWith(signer, storage.seals())}: a seal is worthless without its key, which is kept
+   * outside the database.
+   */
+  public JdbcSealStore seals() {
+    return seals;
   }
 
   /** The name this storage's outbox and ledger write to {@code lease_owner}: {@code <host>/<pid>/<random>}. */

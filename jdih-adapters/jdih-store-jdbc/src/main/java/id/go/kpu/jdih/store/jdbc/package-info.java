@@ -35,8 +35,14 @@
  * Created and migrated by Flyway when a store opens (history table {@code jdih_schema_history}); the scripts are
  * {@code db/migration/{h2,postgresql,mariadb}/V1__events_and_cases.sql} (the same tables, with each database's
  * text and time types and a binary collation for case ids), {@code db/migration/common/V2__case_query_indexes.sql}
- * and {@code db/migration/{h2,postgresql,mariadb}/V3__outbox_and_notifications.sql}. A database made at an earlier
- * version is migrated when it opens.
+ * and {@code db/migration/{h2,postgresql,mariadb}/V3__outbox_and_notifications.sql},
+ * {@code db/migration/common/V4__case_office_index.sql} and
+ * {@code db/migration/{h2,postgresql,mariadb}/V5__head_seals.sql}. A database made at an earlier version is
+ * migrated when it opens.
+ *
+ * <p>Version 5 adds {@code head_seals} ({@link id.go.kpu.jdih.store.jdbc.JdbcSealStore}): one row per seal of a case
+ * head (an HMAC with a key kept outside the database), primary key {@code (case_id, sequence_no, head_hash,
+ * key_id)}, columns {@code tag} (lower-case hex) and the key's public {@code key_id}.
  *
  * <p>{@code case_events}, one row per event, primary key {@code (case_id, sequence_no)}:
  * <pre>

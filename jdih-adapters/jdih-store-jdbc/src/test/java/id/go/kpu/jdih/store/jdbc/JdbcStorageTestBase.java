@@ -2,7 +2,15 @@ package id.go.kpu.jdih.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.anchor.DigestVerifier;
+import id.go.kpu.jdih.anchor.HeadDigest;
+import id.go.kpu.jdih.anchor.HeadSeal;
+import id.go.kpu.jdih.anchor.HeadSealException;
+import id.go.kpu.jdih.anchor.HeadSigner;
+import id.go.kpu.jdih.anchor.HmacSha256Signer;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.i18n.Text;
@@ -12,13 +20,21 @@ import id.go.kpu.jdih.notify.Notification;
 import id.go.kpu.jdih.notify.NotificationKind;
 import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.publish.IntentStatus;
+import id.go.kpu.jdih.notify.InMemoryPersonDirectory;
+import id.go.kpu.jdih.runtime.Jdih;
 import id.go.kpu.jdih.runtime.Storage;
+import id.go.kpu.jdih.testkit.Fixtures;
+import id.go.kpu.jdih.testkit.MutableClock;
 import id.go.kpu.jdih.testkit.NotifyFixtures;
+import id.go.kpu.jdih.testkit.hash.InsiderRewrite;
 import id.go.kpu.jdih.testkit.publish.OutboxFixtures;
 import id.go.kpu.jdih.testkit.store.StorageContract;
+import id.go.kpu.jdih.workflow.CaseCommand;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.CaseStatus;
+import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.RecordedEvent;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +59,8 @@ import org.junit.jupiter.api.TestInstance;
  * What {@link JdbcStorage} passes on every database: the storage contract (events and intents together or not at
  * all, seen by a second instance opened as another process would), and the JDBC storage's own features: lease
  * owners in the tables, an intents insert that fails taking the events with it, a database at schema version 2
- * migrated, due times exact within a microsecond, typed errors for keys too long and rows that do not decode.
+ * migrated, due times exact within a microsecond, typed errors for keys too long and rows that do not decode; head
+ * seals in {@code head_seals}, and the insider's rewrite with SQL refused by them and by an exported digest.
  *
  * <p>A subclass supplies new databases; the tests of the class share one, emptied before each test.
  */
@@ -216,6 +233,104 @@ abstract class JdbcStorageTestBase extends StorageContract {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Head seals
+
+  static final HeadSigner SIGNER = new HmacSha256Signer("kpu-jdbc-test",
+      "a test key of at least thirty-two bytes".getBytes(StandardCharsets.US_ASCII));
+
+  private Jdih sealedRuntime(JdbcStorage storage) {
+    return Jdih.builder().actors(new InMemoryPersonDirectory()).storage(storage)
+        .clock(MutableClock.at("2024-03-04T02:00:00Z")).sealWith(SIGNER, storage.seals()).build();
+  }
+
+  @Test
+  void sealsAreStoredKeptOnceAndDroppedBelowTheVerifiedHead() throws Exception {
+    JdbcStorage s = db.fresh();
+    CaseId id = CaseId.of("segel");
+    HeadSeal one = HeadSeal.of(SIGNER, id, 1, "11".repeat(32));
+    HeadSeal two = HeadSeal.of(SIGNER, id, 2, "22".repeat(32));
+    HeadSeal twoOther = HeadSeal.of(SIGNER, id, 2, "33".repeat(32));
+    s.seals().put(one, 0);
+    s.seals().put(one, 0); // again: no error, one row
+    assertThat(s.seals().find(id, 1)).containsExactly(one);
+    s.seals().put(two, 1);
+    s.seals().put(twoOther, 1);
+    assertThat(db.another().seals().find(id, 2)).containsExactlyInAnyOrder(two, twoOther);
+    assertThat(s.seals().find(id, 1)).containsExactly(one);
+    s.seals().put(HeadSeal.of(SIGNER, id, 3, "44".repeat(32)), 2);
+    assertThat(s.seals().find(id, 1)).isEmpty();
+    assertThat(s.seals().find(id, 2)).hasSize(2);
+    assertThat(s.seals().find(CaseId.of("Segel"), 2)).as("case ids compare exactly").isEmpty();
+  }
+
+  /**
+   * The attack of the issue, with SQL: the approver's name changed in the stored event, every hash after it
+   * recomputed and written back with UPDATE, so the chain verifies. The seals refuse the case in the runtime that
+   * wrote it and in a new process; the digest exported before shows it was rewritten.
+   */
+  @Test
+  void anApproverRenamedWithSqlAndEveryHashRecomputedIsRefusedByTheSealAndTheDigest() throws Exception {
+    JdbcStorage storage = db.fresh();
+    Jdih jdih = sealedRuntime(storage);
+    CaseId id = CaseId.of("nama-penyetuju");
+    CaseId other = CaseId.of("kasus-lain");
+    for (CaseId c : List.of(id, other)) {
+      for (CaseCommand command : Fixtures.happyPath(c, Fixtures.produkHukum(), T0).subList(0, 4)) {
+        jdih.cases().handleTrusted(command);
+      }
+    }
+    assertThat(jdih.cases().get(id).version()).isEqualTo(4);
+    HeadDigest digest = HeadDigest.parse(jdih.headDigest(T0, e -> { }).text());
+    assertThat(jdih.verifyDigest(digest)).isEmpty();
+
+    List<RecordedEvent> before = storage.cases().load(id);
+    assertThat(before.get(1).actor()).isEqualTo(Fixtures.KASUBAG);
+    ImmutableList<RecordedEvent> after = InsiderRewrite.renameActor(before, 1, "Pejabat Lain");
+    EventJson json = new EventJson();
+    try (Connection c = db.database().connect()) {
+      for (RecordedEvent e : after.subList(1, after.size())) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE case_events SET event_json = ?, previous_hash = ?,"
+            + " event_hash = ? WHERE case_id = ? AND sequence_no = ?")) {
+          ps.setString(1, json.write(e));
+          ps.setString(2, e.previousHash());
+          ps.setString(3, e.hash());
+          ps.setString(4, id.value());
+          ps.setLong(5, e.sequence());
+          assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET head_hash = ? WHERE case_id = ?")) {
+        ps.setString(1, HashChain.head(after));
+        ps.setString(2, id.value());
+        assertThat(ps.executeUpdate()).isEqualTo(1);
+      }
+    }
+    JdbcStorage restartedStorage = db.another();
+    List<RecordedEvent> stored = restartedStorage.cases().load(id);
+    assertThat(stored.get(1).actor().name()).isEqualTo("Pejabat Lain");
+    assertThat(HashChain.verify(stored)).as("the rewritten chain verifies").isEmpty();
+
+    HeadSealException cached = catchThrowableOfType(HeadSealException.class,
+        () -> jdih.cases().get(id));
+    assertThat(cached.code()).isEqualTo("JDIH-CASE-011");
+    assertThat(cached.problem()).isEqualTo(HeadSealException.Problem.NO_SEAL);
+    Jdih restarted = sealedRuntime(restartedStorage);
+    assertThatThrownBy(() -> restarted.cases().handleTrusted(Fixtures.happyPath(id, Fixtures.produkHukum(), T0)
+        .get(4))).isInstanceOf(HeadSealException.class);
+    assertThat(restartedStorage.cases().load(id)).hasSize(4);
+    assertThat(restarted.cases().get(other).version()).as("other cases go on").isEqualTo(4);
+    assertThat(restarted.verifyDigest(digest)).containsExactly(
+        new DigestVerifier.Finding(id, DigestVerifier.Problem.REWRITTEN));
+
+    // the same runtime with another key: every sealed case is refused
+    Jdih wrongKey = Jdih.builder().actors(new InMemoryPersonDirectory()).storage(restartedStorage)
+        .sealWith(new HmacSha256Signer("kpu-jdbc-test", "another key of at least thirty-two bytes"
+            .getBytes(StandardCharsets.US_ASCII)), restartedStorage.seals()).build();
+    assertThat(catchThrowableOfType(HeadSealException.class,
+        () -> wrongKey.cases().get(other)).problem()).isEqualTo(HeadSealException.Problem.BAD_TAG);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Migration
 
   /**
@@ -235,7 +350,7 @@ abstract class JdbcStorageTestBase extends StorageContract {
 
       try (JdbcStorage storage = old.openStorage(ClassDatabase.REGISTRY::find)) {
         assertThat(old.flyway().info().applied()).extracting(m -> m.getVersion().getVersion())
-            .containsExactly("1", "2", "3", "4");
+            .containsExactly("1", "2", "3", "4", "5");
         assertThat(old.flyway().info().pending()).isEmpty();
         assertThat(storage.cases().load(id)).isEqualTo(events.subList(0, 2));
         assertThat(storage.cases().summary(id).orElseThrow().status()).contains(CaseStatus.OPEN);
