@@ -98,7 +98,7 @@ public class Problems {
     } else if (e instanceof InvalidDefinitionException d) {
       status = 400;
       violations = d.violations();
-    } else if (e instanceof TamperedHistoryException) {
+    } else if (e instanceof TamperedHistoryException || e.code().equals("JDIH-CASE-011")) {
       status = 500;
     } else if (e.code().startsWith("JDIH-STORE")) {
       status = 503;
