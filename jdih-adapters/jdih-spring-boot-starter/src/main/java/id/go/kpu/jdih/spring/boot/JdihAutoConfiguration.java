@@ -1,6 +1,8 @@
 package id.go.kpu.jdih.spring.boot;
 
 import id.go.kpu.jdih.actor.ActorDirectory;
+import id.go.kpu.jdih.anchor.HmacSha256Signer;
+import id.go.kpu.jdih.anchor.InMemorySealStore;
 import id.go.kpu.jdih.calendar.file.CalendarFile;
 import id.go.kpu.jdih.definition.json.SopDefinitionJson;
 import id.go.kpu.jdih.log.LogSafe;
@@ -24,6 +26,7 @@ import id.go.kpu.jdih.workflow.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -167,6 +170,9 @@ public class JdihAutoConfiguration {
     platformClients.ifAvailable(b::platforms);
     notifiers.orderedStream().forEach(b::notifier);
     properties.publishAsIfSet().ifPresent(name -> b.publishAs(Principal.of(name)));
+    properties.seal().keyFileIfSet().ifPresent(file -> b.sealWith(
+        new HmacSha256Signer(properties.seal().keyId(), readKey(file)),
+        storage instanceof JdbcStorage jdbc ? jdbc.seals() : new InMemorySealStore()));
     customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }
@@ -177,6 +183,19 @@ public class JdihAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "jdih.worker.enabled", matchIfMissing = true)
   public JdihWorker jdihWorker(Jdih jdih, JdihProperties properties, ObjectProvider<RunListener> listeners) {
     return new JdihWorker(jdih, properties.worker().runEvery(), listeners.orderedStream().toList());
+  }
+
+  private static byte[] readKey(Path file) {
+    try {
+      byte[] key = Files.readAllBytes(file);
+      if (key.length < HmacSha256Signer.MIN_KEY_BYTES) {
+        throw new IllegalStateException("jdih.seal.key-file: kunci harus paling sedikit 32 bait / the key must have"
+            + " at least 32 bytes: " + file);
+      }
+      return key;
+    } catch (IOException e) {
+      throw new IllegalStateException("jdih.seal.key-file tidak dapat dibaca / cannot be read: " + file, e);
+    }
   }
 
   static SopKey newCasesUnder(JdihProperties properties) {

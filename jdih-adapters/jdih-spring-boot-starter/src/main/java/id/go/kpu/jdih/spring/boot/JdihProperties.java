@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notificationLease how long a runtime may hold a notification it is sending before another may take it
  * @param health what the health indicator tolerates
  * @param metrics how often the case gauges are recounted
+ * @param seal the head seals that make a history rewritten with database access detectable (off unless a key file
+ *     is set; see {@code docs/anchoring.md})
  */
 @ConfigurationProperties("jdih")
 public record JdihProperties(
@@ -45,7 +47,8 @@ public record JdihProperties(
     @DefaultValue("1000") int stateCacheSize,
     @DefaultValue("5m") Duration notificationLease,
     @DefaultValue Health health,
-    @DefaultValue Metrics metrics) {
+    @DefaultValue Metrics metrics,
+    @DefaultValue Seal seal) {
 
   /** The definition for new cases, if set. */
   public Optional<String> newCasesUnderIfSet() {
@@ -91,6 +94,21 @@ public record JdihProperties(
    * @param maxBacklogAge how long the earliest due intent may wait before the runtime is reported {@code DEGRADED}
    */
   public record Health(@DefaultValue("15m") Duration maxBacklogAge) {}
+
+  /**
+   * Head seals: an HMAC over each case's head with a key kept outside the database.
+   *
+   * @param keyFile a file of at least 32 random bytes (e.g. {@code head -c 32 /dev/urandom > seal.key}), readable by
+   *     the app only; unset: no sealing
+   * @param keyId the key's name, recorded with every seal (for rotation)
+   */
+  public record Seal(@Nullable Path keyFile, @DefaultValue("k1") String keyId) {
+
+    /** The key file, if set. */
+    public Optional<Path> keyFileIfSet() {
+      return Optional.ofNullable(keyFile);
+    }
+  }
 
   /**
    * The metrics.

@@ -96,6 +96,31 @@ class JdihAutoConfigurationTest {
     });
   }
 
+  /** With a key file, every append seals the case's head in the database; a short key is refused at start. */
+  @Test
+  void aKeyFileTurnsOnHeadSeals() throws Exception {
+    java.nio.file.Path key = dir.resolve("seal.key");
+    java.nio.file.Files.write(key, new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32});
+    runner().withUserConfiguration(Directory.class).withPropertyValues("jdih.seal.key-file=" + key,
+        "jdih.worker.enabled=false").run(context -> {
+          assertThat(context).hasNotFailed();
+          Jdih jdih = context.getBean(Jdih.class);
+          CaseId id = CaseId.of("bersegel-1");
+          jdih.cases().as(Principal.of(KASUBAG.nip().value())).propose(CommandId.of("s-1"), id, proposal());
+          long version = jdih.cases().get(id).version();
+          assertThat(((JdbcStorage) jdih.storage()).seals().find(id, version)).isNotEmpty();
+        });
+    java.nio.file.Path shortKey = dir.resolve("short.key");
+    java.nio.file.Files.write(shortKey, new byte[] {1, 2, 3});
+    runner().withUserConfiguration(Directory.class).withPropertyValues("jdih.seal.key-file=" + shortKey)
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("32");
+        });
+  }
+
   @Test
   void withoutADirectoryTheContextFailsNamingTheMissingBean() {
     runner().run(context -> {
