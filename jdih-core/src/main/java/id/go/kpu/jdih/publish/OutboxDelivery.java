@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -555,13 +556,13 @@ public final class OutboxDelivery {
     private final OutboxStore store;
     private final OutboxCases cases;
     private final Map<Platform, PlatformClient> clients = new EnumMap<>(Platform.class);
-    private PlatformClients resolver;
+    private @Nullable PlatformClients resolver;
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
     private OutboxPolicy policy = OutboxPolicy.defaults();
     private PublicationConfirmationHook confirmationHook = PublicationConfirmationHook.NONE;
     private Function<PublicationIntent, Optional<Actor>> recorder = i -> Optional.empty();
-    private MediaStore media;
+    private @Nullable MediaStore media;
 
     private Builder(OutboxStore store, OutboxCases cases) {
       this.store = store;

@@ -20,6 +20,7 @@ public record QualityStandard(
     @NotNull Optional<@NotBlankWhenPresent String> output) {
 
   /** A quality standard; {@code requirements} is copied. */
+  @SuppressWarnings("NullAway") // a null list goes on to the record: validation reports it by field name
   public QualityStandard(
       Iterable<? extends Requirement> requirements, Optional<TimeStandard> time, Optional<String> output) {
     this(requirements == null ? null : ImmutableList.copyOf(requirements), time, output);

@@ -132,7 +132,7 @@ public final class PdfFont {
         // Character.isWhitespace excludes the no-break spaces, which fall through and are kept.
         out.append(' ');
       } else if (invisible(cp)) {
-        continue;
+        // dropped
       } else if (covers(cp)) {
         out.appendCodePoint(cp);
       } else {
@@ -207,6 +207,8 @@ public final class PdfFont {
    *
    * @throws MissingGlyphException as {@link #printable}
    */
+  // String.split drops trailing empty strings; harmless here, where empty words and parts are skipped anyway.
+  @SuppressWarnings("StringSplitter")
   public List<String> wrap(String text, float size, float width) {
     checkArgument(size > 0, "size must be positive but was %s", size);
     checkArgument(width > 0, "width must be positive but was %s", width);
