@@ -1,8 +1,6 @@
 package id.go.kpu.jdih.publish;
 
 import id.go.kpu.jdih.i18n.Text;
-import id.go.kpu.jdih.publish.PublicationConfirmationHook;
-import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package id.go.kpu.jdih.publish;
 
-import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.media.MediaStore;
 import id.go.kpu.jdih.workflow.Actor;

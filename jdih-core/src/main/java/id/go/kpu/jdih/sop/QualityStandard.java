@@ -3,7 +3,6 @@ package id.go.kpu.jdih.sop;
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.validation.NotBlankWhenPresent;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
 

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import id.go.kpu.jdih.testing.TestCases;
-import id.go.kpu.jdih.runtime.Cases;
 
 /** The README's "Hand-offs and reminders" example, kept here verbatim between the markers so that it runs. */
 class HandOffsReadmeExampleTest {

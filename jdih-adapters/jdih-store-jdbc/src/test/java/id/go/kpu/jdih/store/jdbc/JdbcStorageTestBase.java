@@ -7,7 +7,6 @@ import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.notify.Delivery;
-import id.go.kpu.jdih.notify.DeliveryStatus;
 import id.go.kpu.jdih.notify.Notification;
 import id.go.kpu.jdih.notify.NotificationKind;
 import id.go.kpu.jdih.publish.IntentState;
