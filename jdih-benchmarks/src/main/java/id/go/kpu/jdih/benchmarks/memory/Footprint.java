@@ -1,7 +1,6 @@
 package id.go.kpu.jdih.benchmarks.memory;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import id.go.kpu.jdih.benchmarks.flow.JdihEngine;
 import id.go.kpu.jdih.benchmarks.flow.ReferenceCase;
