@@ -325,7 +325,8 @@ public final class Cases implements OutboxCases {
         Optional<SopKey> newCaseUnder) {
       Person person = resolve(principal);
       CaseCommand c = checkNotNull(command.apply(person), "command");
-      @SuppressWarnings("ReferenceEquality") // on purpose: the very instance resolved, not an equal one built by the caller
+      // On purpose: the very instance resolved, not an equal one the caller built.
+      @SuppressWarnings("ReferenceEquality")
       boolean sameInstance = c.actor() == person;
       checkArgument(sameInstance, "the command must name the person the principal resolved to");
       // The office the command acts on: the case's, or for a new case the office of the definition it opens under.

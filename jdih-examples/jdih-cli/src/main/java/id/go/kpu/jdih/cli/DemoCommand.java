@@ -137,7 +137,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--lang", out.lang.name().toLowerCase(Locale.ROOT)));
+    List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--lang",
+        out.lang.name().toLowerCase(Locale.ROOT)));
     all.addAll(List.of(args));
     StringWriter err = new StringWriter();
     int code = Main.run(all.toArray(String[]::new), out.out, new PrintWriter(err), clock);
