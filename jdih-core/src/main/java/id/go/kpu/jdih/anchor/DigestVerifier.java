@@ -8,6 +8,7 @@ import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,18 +36,18 @@ public final class DigestVerifier {
     checkNotNull(histories, "histories");
     ImmutableList.Builder<Finding> findings = ImmutableList.builder();
     if (!digest.verifiedBy(signer)) {
-      findings.add(new Finding(null, Problem.DIGEST_NOT_SIGNED));
+      findings.add(new Finding(Optional.empty(), Problem.DIGEST_NOT_SIGNED));
     }
     for (HeadDigest.Head h : digest.heads()) {
       List<RecordedEvent> events = histories.apply(h.caseId());
       if (events.isEmpty()) {
-        findings.add(new Finding(h.caseId(), Problem.CASE_MISSING));
+        findings.add(new Finding(Optional.of(h.caseId()), Problem.CASE_MISSING));
       } else if (events.size() < h.sequence()) {
-        findings.add(new Finding(h.caseId(), Problem.TRUNCATED));
+        findings.add(new Finding(Optional.of(h.caseId()), Problem.TRUNCATED));
       } else if (HashChain.verify(events).isPresent()) {
-        findings.add(new Finding(h.caseId(), Problem.CHAIN_BROKEN));
+        findings.add(new Finding(Optional.of(h.caseId()), Problem.CHAIN_BROKEN));
       } else if (!events.get((int) h.sequence() - 1).hash().equals(h.headHash())) {
-        findings.add(new Finding(h.caseId(), Problem.REWRITTEN));
+        findings.add(new Finding(Optional.of(h.caseId()), Problem.REWRITTEN));
       }
     }
     return findings.build();
@@ -55,10 +56,10 @@ public final class DigestVerifier {
   /**
    * One thing the digest shows.
    *
-   * @param caseId the case; {@code null} for the digest itself
+   * @param caseId the case; empty for the digest itself
    * @param problem what
    */
-  public record Finding(CaseId caseId, Problem problem) {}
+  public record Finding(Optional<CaseId> caseId, Problem problem) {}
 
   /** What a digest shows. */
   public enum Problem {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The "Monitoring Pelaksanaan SOP AP" form of Permenpan RB No. 35 Tahun 2012, filled from a period's compliance:
@@ -89,7 +90,7 @@ public record MonitoringForm(String sopTitle, String sopNumber, String unit, Loc
         report.cases());
   }
 
-  private static Row row(Activity a, ComplianceTotals t, double threshold) {
+  private static Row row(Activity a, @Nullable ComplianceTotals t, double threshold) {
     if (t == null || t.done() == 0) {
       return new Row(a.number(), a.description(), Assessment.BELUM_DAPAT_DINILAI,
           Text.of("Tidak ada pelaksanaan pada periode ini.", "Not performed in this period."), ImmutableList.of());

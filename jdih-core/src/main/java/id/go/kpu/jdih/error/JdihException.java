@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.i18n.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every exception the library throws on purpose. Each carries a stable {@link #code() code} that
@@ -22,10 +23,16 @@ public abstract class JdihException extends RuntimeException {
   }
 
   /** An exception with a stable code, a bilingual message and a cause. */
-  protected JdihException(String code, Text text, Throwable cause) {
+  protected JdihException(String code, Text text, @Nullable Throwable cause) {
     super(checkNotNull(code, "code") + ": " + checkNotNull(text, "text").bilingual(), cause);
     this.code = code;
     this.text = text;
+  }
+
+  /** The code and the message in both languages; never null. */
+  @Override
+  public String getMessage() {
+    return checkNotNull(super.getMessage());
   }
 
   /** The stable code, e.g. {@code JDIH-DEF-001}. */

@@ -32,15 +32,11 @@ public enum Language {
    */
   public static Language fromTag(String tag) {
     String lang = Locale.forLanguageTag(tag.trim().replace('_', '-')).getLanguage();
-    switch (lang) {
-      case "id":
-      case "in": // the legacy ISO code Java still reports for Indonesian on some platforms
-        return ID;
-      case "en":
-        return EN;
-      default:
-        throw new IllegalArgumentException(
-            "Bahasa tidak dikenal / unknown language: '" + tag + "' (gunakan/use 'id' or 'en')");
-    }
+    return switch (lang) {
+      case "id", "in" -> ID; // "in": the legacy ISO code Java still reports for Indonesian on some platforms
+      case "en" -> EN;
+      default -> throw new IllegalArgumentException(
+          "Bahasa tidak dikenal / unknown language: '" + tag + "' (gunakan/use 'id' or 'en')");
+    };
   }
 }

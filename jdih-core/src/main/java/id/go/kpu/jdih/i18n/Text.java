@@ -2,6 +2,8 @@ package id.go.kpu.jdih.i18n;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A user-facing text in Indonesian and English.
  *
@@ -27,7 +29,7 @@ public record Text(String id, String en) {
   }
 
   /** Formats both texts with {@link String#format} and the same arguments. */
-  public Text format(Object... args) {
+  public Text format(@Nullable Object... args) {
     return new Text(String.format(java.util.Locale.ROOT, id, args), String.format(java.util.Locale.ROOT, en, args));
   }
 

@@ -72,7 +72,7 @@ public final class InMemoryNotificationLedger implements NotificationLedger {
       }
       it.remove();
       queued.remove(d.key());
-      Delivery before = deliveries.get(d.key());
+      Delivery before = checkNotNull(deliveries.get(d.key()), "a queued delivery is known");
       Delivery after = before.with(DeliveryStatus.SENDING, before.attempts() + 1, now.plus(lease), before.sentAt(),
           before.lastError());
       updated.add(after);
@@ -135,7 +135,8 @@ public final class InMemoryNotificationLedger implements NotificationLedger {
 
   private void enqueue(Delivery d) {
     if (d.status().open()) {
-      Due due = new Due(d.nextAttemptAt(), sequence.get(d.key()), d.key());
+      long seq = checkNotNull(sequence.get(d.key()), "a known delivery has a sequence");
+      Due due = new Due(d.nextAttemptAt(), seq, d.key());
       queue.add(due);
       queued.put(d.key(), due);
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks contact addresses and secrets before they reach a log, an exception message or a {@code toString}: an
@@ -52,7 +53,7 @@ public final class Mask {
    * {@code text} with every occurrence of each key of {@code replacements} (case-insensitively) replaced by its
    * value; {@code null} stays {@code null}. Empty keys are ignored.
    */
-  public static String scrub(String text, Map<String, String> replacements) {
+  public static @Nullable String scrub(@Nullable String text, Map<String, String> replacements) {
     checkNotNull(replacements, "replacements");
     if (text == null) {
       return null;

@@ -7,6 +7,7 @@ import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A notification could not be sent. Codes: {@code JDIH-NOTIFY-001} a failure worth retrying with back-off,
@@ -23,28 +24,29 @@ public final class NotificationException extends JdihException {
   /** The service refused the message for good; it is not retried. */
   public static final String REFUSED = "JDIH-NOTIFY-003";
 
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   /** A failed send worth retrying with back-off, with what went wrong. */
-  public NotificationException(Text detail, Throwable cause) {
+  public NotificationException(Text detail, @Nullable Throwable cause) {
     this(FAILED, detail, null, cause);
   }
 
-  private NotificationException(String code, Text detail, Duration retryAfter, Throwable cause) {
+  private NotificationException(String code, Text detail, @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(code, Text.of("Notifikasi tidak terkirim: " + checkNotNull(detail, "detail").id(),
         "Notification not sent: " + detail.en()), cause);
     this.retryAfter = retryAfter;
   }
 
   /** The service asked to wait {@code wait} before the next attempt. */
-  public static NotificationException retryAfter(Text detail, Duration wait, Throwable cause) {
+  public static NotificationException retryAfter(Text detail, Duration wait, @Nullable Throwable cause) {
     checkNotNull(wait, "wait");
     checkArgument(!wait.isNegative(), "wait must not be negative");
     return new NotificationException(RATE_LIMITED, detail, wait, cause);
   }
 
   /** The service refused the message for good (e.g. the address does not exist); it is not retried. */
-  public static NotificationException permanent(Text detail, Throwable cause) {
+  public static NotificationException permanent(Text detail, @Nullable Throwable cause) {
     return new NotificationException(REFUSED, detail, null, cause);
   }
 

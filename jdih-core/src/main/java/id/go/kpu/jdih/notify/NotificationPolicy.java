@@ -39,6 +39,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
@@ -82,7 +83,7 @@ public final class NotificationPolicy {
   private final PersonDirectory directory;
   private final NotificationTemplates templates;
   private final RoleId escalationRole;
-  private final Deadlines fixedDeadlines;
+  private final @Nullable Deadlines fixedDeadlines;
   private final Function<String, Optional<Deadlines>> officeDeadlines;
   private final Duration dueSoon;
   private final Duration horizon;
@@ -322,7 +323,7 @@ public final class NotificationPolicy {
     private final PersonDirectory directory;
     private NotificationTemplates templates = NotificationTemplates.defaults();
     private RoleId escalationRole = ReferenceSop.KASUBAG_HUKUM;
-    private Deadlines deadlines;
+    private @Nullable Deadlines deadlines;
     private Function<String, Optional<Deadlines>> officeDeadlines = office -> Optional.empty();
     private Duration dueSoon = Deadlines.DEFAULT_DUE_SOON;
     private boolean dueSoonSet;

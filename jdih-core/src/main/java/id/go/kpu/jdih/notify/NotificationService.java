@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
@@ -75,7 +76,7 @@ public final class NotificationService implements PublicationConfirmationHook {
   private final Backoff retry;
   private final int batchSize;
   private final Duration lease;
-  private final Clock clock;
+  private final @Nullable Clock clock; // without one, a claim's lease starts at the tick's time
   private final ReentrantLock tickLock = new ReentrantLock();
 
   private NotificationService(Builder b) {
@@ -353,7 +354,7 @@ public final class NotificationService implements PublicationConfirmationHook {
     private Backoff retry = DEFAULT_BACKOFF;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Duration lease = DEFAULT_LEASE;
-    private Clock clock;
+    private @Nullable Clock clock;
 
     private Builder(SopRegistry registry, CaseStore store, NotificationPolicy policy) {
       this.registry = checkNotNull(registry, "registry");

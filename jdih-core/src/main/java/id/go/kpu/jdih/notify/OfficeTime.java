@@ -39,14 +39,16 @@ final class OfficeTime {
     ZoneOffset offset = zone.getRules().getOffset(at);
     if (INDONESIAN_ZONES.contains(zone.getId())) {
       switch (offset.getTotalSeconds()) {
-        case 7 * 3600:
+        case 7 * 3600 -> {
           return "WIB";
-        case 8 * 3600:
+        }
+        case 8 * 3600 -> {
           return "WITA";
-        case 9 * 3600:
+        }
+        case 9 * 3600 -> {
           return "WIT";
-        default:
-          break;
+        }
+        default -> { }
       }
     }
     return offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();

@@ -80,12 +80,12 @@ public final class PlaceholderTemplates implements NotificationTemplates {
 
   /** The template (with placeholders) for {@code kind}. */
   public Message template(NotificationKind kind) {
-    return templates.get(kind);
+    return checkNotNull(templates.get(kind), "every kind has a template");
   }
 
   @Override
   public Message render(MessageContext context) {
-    Message m = templates.get(context.kind());
+    Message m = template(context.kind());
     Map<String, String> id = context.values(Language.ID);
     Map<String, String> en = context.values(Language.EN);
     return Message.of(

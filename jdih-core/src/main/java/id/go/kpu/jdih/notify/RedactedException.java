@@ -3,6 +3,7 @@ package id.go.kpu.jdih.notify;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for an exception whose message may hold a contact address, a token or a password: it keeps the
@@ -17,7 +18,7 @@ public final class RedactedException extends RuntimeException {
 
   private final String originalClass;
 
-  private RedactedException(String originalClass, String message, RedactedException cause) {
+  private RedactedException(String originalClass, @Nullable String message, @Nullable RedactedException cause) {
     super(message == null ? originalClass : originalClass + ": " + message, cause);
     this.originalClass = originalClass;
   }

@@ -21,4 +21,7 @@
  * {@code -002} rate limited (retried after the wait asked for), {@code -003} refused for good, {@code -004} invalid
  * contact, {@code -005} invalid template.
  */
+@NullMarked
 package id.go.kpu.jdih.notify;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,14 +2,13 @@ package id.go.kpu.jdih.publish;
 
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.log.LogSafe;
-import id.go.kpu.jdih.publish.PublicationConfirmationHook;
-import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ final class IntentSteps {
     return new IntentWork(state, store, clock);
   }
 
-  void schedule(IntentWork w, Instant at, Problem problem, Text note, Consumer<IntentState.Builder> more) {
+  void schedule(IntentWork w, Instant at, @Nullable Problem problem, Text note, Consumer<IntentState.Builder> more) {
     w.save(b -> {
       b.status(IntentStatus.RETRY_SCHEDULED);
       b.nextAttemptAt = Optional.of(at);
@@ -52,11 +51,11 @@ final class IntentSteps {
     });
   }
 
-  void needsConfirmation(IntentWork w, Problem problem, Text note) {
+  void needsConfirmation(IntentWork w, @Nullable Problem problem, Text note) {
     needsConfirmation(w, problem, note, b -> { });
   }
 
-  void needsConfirmation(IntentWork w, Problem problem, Text note, Consumer<IntentState.Builder> more) {
+  void needsConfirmation(IntentWork w, @Nullable Problem problem, Text note, Consumer<IntentState.Builder> more) {
     w.save(b -> {
       b.status(IntentStatus.NEEDS_CONFIRMATION);
       b.problem = Optional.ofNullable(problem).or(() -> b.problem);
@@ -67,7 +66,7 @@ final class IntentSteps {
     tell(w.state, note);
   }
 
-  void fail(IntentWork w, Problem problem, Text note, Consumer<IntentState.Builder> more) {
+  void fail(IntentWork w, Problem problem, @Nullable Text note, Consumer<IntentState.Builder> more) {
     Text text = note == null ? problem.text() : note;
     w.save(b -> {
       b.status(IntentStatus.FAILED);

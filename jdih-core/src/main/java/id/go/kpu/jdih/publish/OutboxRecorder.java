@@ -1,7 +1,6 @@
 package id.go.kpu.jdih.publish;
 
 import id.go.kpu.jdih.anchor.HeadSealException;
-import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.log.LogSafe;
 import id.go.kpu.jdih.media.MediaStore;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +33,12 @@ final class OutboxRecorder {
 
   private final OutboxCases cases;
   private final Function<PublicationIntent, Optional<Actor>> recorder;
-  private final MediaStore media;
+  private final @Nullable MediaStore media; // without one, the files are not checked
   private final IntentSteps steps;
   private final Clock clock;
   private final OutboxPolicy policy;
 
-  OutboxRecorder(OutboxCases cases, Function<PublicationIntent, Optional<Actor>> recorder, MediaStore media,
+  OutboxRecorder(OutboxCases cases, Function<PublicationIntent, Optional<Actor>> recorder, @Nullable MediaStore media,
       IntentSteps steps) {
     this.cases = cases;
     this.recorder = recorder;

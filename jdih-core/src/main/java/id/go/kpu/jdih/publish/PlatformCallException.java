@@ -6,6 +6,7 @@ import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call to a platform failed, classified by the adapter. The message never contains a credential: adapters build
@@ -16,7 +17,7 @@ public final class PlatformCallException extends JdihException {
 
   private final FailureKind kind;
   private final String platformCode;
-  private final Instant retryAt;
+  private final @Nullable Instant retryAt;
 
   /**
    * A classified failure.
@@ -28,7 +29,7 @@ public final class PlatformCallException extends JdihException {
    * @param cause the cause, if any; it must not carry a credential in its message
    */
   public PlatformCallException(FailureKind kind, String platformCode, Text text, Optional<Instant> retryAt,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     super(checkNotNull(kind, "kind").code(), text, cause);
     this.kind = kind;
     this.platformCode = checkNotNull(platformCode, "platformCode");

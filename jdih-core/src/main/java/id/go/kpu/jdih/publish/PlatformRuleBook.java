@@ -62,6 +62,6 @@ public record PlatformRuleBook(ImmutableMap<Platform, PlatformRules> rules) {
    * @return its rules in this book
    */
   public PlatformRules rules(Platform platform) {
-    return rules.get(checkNotNull(platform, "platform"));
+    return checkNotNull(rules.get(checkNotNull(platform, "platform")), "every platform has rules");
   }
 }

@@ -27,4 +27,7 @@
  *
  * <p>Everything here is pure: no I/O and no threads; time comes from an injected clock.
  */
+@NullMarked
 package id.go.kpu.jdih.publish;
+
+import org.jspecify.annotations.NullMarked;

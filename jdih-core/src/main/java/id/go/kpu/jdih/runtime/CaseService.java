@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ final class CaseService {
   private final Clock clock;
   private final OutputRules outputRules;
   private final EventAppender appender;
-  private final HeadSeals seals;
+  private final @Nullable HeadSeals seals;
   private final ConcurrentMap<SopKey, CaseDecider> deciders = new ConcurrentHashMap<>();
   private final ConcurrentMap<CaseId, ContentCase> states;
 
@@ -93,7 +94,7 @@ final class CaseService {
    * @param seals how heads are sealed and checked; {@code null} for no sealing
    */
   CaseService(SopRegistry registry, SopKey forNewCases, CaseStore store, Clock clock,
-      OutputRules outputRules, int stateCacheSize, EventAppender appender, HeadSeals seals) {
+      OutputRules outputRules, int stateCacheSize, EventAppender appender, @Nullable HeadSeals seals) {
     checkArgument(stateCacheSize >= 0, "stateCacheSize must not be negative but was %s", stateCacheSize);
     this.states = CacheBuilder.newBuilder().maximumSize(stateCacheSize).<CaseId, ContentCase>build().asMap();
     this.registry = checkNotNull(registry, "registry");

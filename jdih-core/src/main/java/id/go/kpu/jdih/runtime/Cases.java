@@ -232,6 +232,7 @@ public final class Cases implements OutboxCases {
      *
      * @param equipmentConfirmed ids of the equipment of the activity's Kelengkapan confirmed as available
      */
+    @SuppressWarnings("NullAway") // a null list goes on to the record: validation reports it by field name
     public CommandResult recordMeeting(CommandId commandId, CaseId caseId, LocalDate date, List<String> attendees,
         String conclusions, DocumentUpload minutes, Set<String> equipmentConfirmed) {
       checkNotNull(minutes, "minutes");
@@ -324,7 +325,10 @@ public final class Cases implements OutboxCases {
         Optional<SopKey> newCaseUnder) {
       Person person = resolve(principal);
       CaseCommand c = checkNotNull(command.apply(person), "command");
-      checkArgument(c.actor() == person, "the command must name the person the principal resolved to");
+      // On purpose: the very instance resolved, not an equal one the caller built.
+      @SuppressWarnings("ReferenceEquality")
+      boolean sameInstance = c.actor() == person;
+      checkArgument(sameInstance, "the command must name the person the principal resolved to");
       // The office the command acts on: the case's, or for a new case the office of the definition it opens under.
       boolean exists = service.find(c.caseId()).isPresent();
       SopKey key = exists ? service.definitionOf(c.caseId()).key() : newCaseUnder.orElse(service

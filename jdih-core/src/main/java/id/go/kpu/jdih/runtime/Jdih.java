@@ -59,6 +59,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,16 +105,17 @@ public final class Jdih implements AutoCloseable {
   private final NotificationService notifications;
   private final Duration runEvery;
   private final CaseService service;
-  private final HeadSeals seals;
+  private final @Nullable HeadSeals seals;
   private final Object lifecycle = new Object();
   private boolean recovered;
-  private ScheduledFuture<?> running;
+  private @Nullable ScheduledFuture<?> running;
   private boolean closed;
 
-  private Jdih(Builder b) {
+  private Jdih(Builder b) { // build() has set every part that has a default
     this.registry = b.registry;
-    this.storage = b.storage;
-    this.media = b.media;
+    this.storage = checkNotNull(b.storage, "storage");
+    this.media = checkNotNull(b.media, "media");
+    ActorDirectory actors = checkNotNull(b.actors, "actors");
     this.clock = b.clock;
     this.runEvery = b.runEvery;
     OutputRules rules = b.outputRules;
@@ -129,8 +131,8 @@ public final class Jdih implements AutoCloseable {
     CaseService service = new CaseService(registry, b.newCasesUnder, storage.cases(), clock, rules,
         b.stateCacheSize, appender, seals);
     this.service = service;
-    this.cases = new Cases(service, b.actors, media);
-    PersonDirectory people = b.people;
+    this.cases = new Cases(service, actors, media);
+    PersonDirectory people = checkNotNull(b.people, "people");
     NotificationPolicy.Builder policy = NotificationPolicy.builder(people);
     if (b.calendar != null) {
       policy.deadlines(new Deadlines(b.calendar));
@@ -149,7 +151,6 @@ public final class Jdih implements AutoCloseable {
     }
     this.notifications = notify.build();
     Function<String, Optional<Principal>> publisher = b.publishAs;
-    ActorDirectory actors = b.actors;
     OutboxDelivery.Builder delivery = OutboxDelivery.builder(storage.outbox(), cases).clock(clock)
         .random(b.random).policy(b.outboxPolicy).confirmationHook(notifications).media(media)
         .recordAs(intent -> publisher.apply(cases.definitionOf(intent.caseId()).office().id())
@@ -277,7 +278,7 @@ public final class Jdih implements AutoCloseable {
    */
   public RunReport runDue(Instant now) {
     checkNotNull(now, "now");
-    RuntimeException failure = null;
+    @Nullable RuntimeException failure = null;
     int recoveredNow = 0;
     synchronized (lifecycle) {
       checkState(!closed, "the runtime is closed");
@@ -297,7 +298,7 @@ public final class Jdih implements AutoCloseable {
     } catch (RuntimeException e) {
       failure = add(failure, e);
     }
-    TickReport ticked = null;
+    @Nullable TickReport ticked = null;
     try {
       ticked = notifications.tick(now);
     } catch (RuntimeException e) {
@@ -306,7 +307,7 @@ public final class Jdih implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return new RunReport(now, recoveredNow, delivered, ticked);
+    return new RunReport(now, recoveredNow, delivered, checkNotNull(ticked, "ticked")); // or failure was thrown
   }
 
   /**
@@ -350,7 +351,7 @@ public final class Jdih implements AutoCloseable {
     storage.close();
   }
 
-  private static RuntimeException add(RuntimeException first, RuntimeException next) {
+  private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
     if (first == null) {
       return next;
     }
@@ -364,14 +365,14 @@ public final class Jdih implements AutoCloseable {
   public static final class Builder {
     private SopRegistry registry = SopRegistry.withReference();
     private SopKey newCasesUnder = ReferenceSop.definition().key();
-    private Storage storage;
-    private MediaStore media;
-    private ActorDirectory actors;
-    private PersonDirectory people;
+    private @Nullable Storage storage;
+    private @Nullable MediaStore media;
+    private @Nullable ActorDirectory actors;
+    private @Nullable PersonDirectory people;
     private Clock clock = Clock.systemUTC();
-    private WorkingCalendar calendar;
-    private Function<String, Optional<WorkingCalendar>> calendars;
-    private PlatformClients platformClients;
+    private @Nullable WorkingCalendar calendar;
+    private @Nullable Function<String, Optional<WorkingCalendar>> calendars;
+    private @Nullable PlatformClients platformClients;
     private final List<PlatformClient> platforms = new ArrayList<>();
     private final List<Notifier> notifiers = new ArrayList<>();
     private Function<String, Optional<Principal>> publishAs = office -> Optional.empty();
@@ -382,7 +383,7 @@ public final class Jdih implements AutoCloseable {
     private RandomGenerator random = new SplittableRandom();
     private Duration runEvery = DEFAULT_RUN_EVERY;
     private int stateCacheSize = CaseService.DEFAULT_STATE_CACHE_SIZE;
-    private HeadSeals seals;
+    private @Nullable HeadSeals seals;
 
     private Builder() {}
 

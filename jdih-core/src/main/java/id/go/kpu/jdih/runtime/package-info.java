@@ -4,4 +4,7 @@
  * the directory), its {@link id.go.kpu.jdih.runtime.Outbox outbox} and notifications, and the
  * {@link id.go.kpu.jdih.runtime.Storage storage} port the durable backends implement.
  */
+@NullMarked
 package id.go.kpu.jdih.runtime;
+
+import org.jspecify.annotations.NullMarked;

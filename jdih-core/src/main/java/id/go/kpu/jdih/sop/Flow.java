@@ -21,6 +21,7 @@ public record Flow(
     @NotNull Optional<@Valid RoleId> withdrawalRole) {
 
   /** A flow; {@code transitions} is copied in its iteration order. */
+  @SuppressWarnings("NullAway") // a null map goes on to the record: validation reports it by field name
   public Flow(int start, Map<Integer, ? extends Transition> transitions, Optional<RoleId> withdrawalRole) {
     this(start, transitions == null ? null : ImmutableMap.copyOf(transitions), withdrawalRole);
   }

@@ -7,6 +7,7 @@ import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.validation.Violation;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An SOP definition broke one or more rules. Lists every violation at once, each with its field path and rule;
@@ -26,7 +27,7 @@ public final class InvalidDefinitionException extends JdihException {
   }
 
   /** An exception listing {@code violations}, caused by {@code cause} (e.g. a JSON parse error). */
-  public InvalidDefinitionException(ImmutableList<Violation> violations, Throwable cause) {
+  public InvalidDefinitionException(ImmutableList<Violation> violations, @Nullable Throwable cause) {
     super(CODE, summary(violations), cause);
     this.violations = violations;
   }

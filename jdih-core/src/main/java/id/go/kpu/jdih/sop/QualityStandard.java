@@ -3,7 +3,6 @@ package id.go.kpu.jdih.sop;
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.validation.NotBlankWhenPresent;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ public record QualityStandard(
     @NotNull Optional<@NotBlankWhenPresent String> output) {
 
   /** A quality standard; {@code requirements} is copied. */
+  @SuppressWarnings("NullAway") // a null list goes on to the record: validation reports it by field name
   public QualityStandard(
       Iterable<? extends Requirement> requirements, Optional<TimeStandard> time, Optional<String> output) {
     this(requirements == null ? null : ImmutableList.copyOf(requirements), time, output);

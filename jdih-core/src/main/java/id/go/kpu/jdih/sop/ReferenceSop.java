@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reference definition: SOP No. 6 Tahun 2023 of KPU Kabupaten Kepulauan Mentawai, "Pengelolaan Akun Media
@@ -123,7 +124,7 @@ public final class ReferenceSop {
   }
 
   private static Activity activity(int number, String description, RoleId executor, ActivityKind kind,
-      List<Requirement> requirements, TimeStandard time, String output) {
+      List<Requirement> requirements, TimeStandard time, @Nullable String output) {
     return new Activity(number, description, executor, kind,
         new QualityStandard(ImmutableList.copyOf(requirements), Optional.of(time), Optional.ofNullable(output)),
         Optional.empty());

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complete, validated SOP definition in the Permenpan RB No. 35 Tahun 2012 "SOP AP" layout: the identity block,
@@ -56,8 +57,11 @@ public final class SopDefinition {
   @NotNull @Valid private final SignatureBlock signature;
   // Every recorded event refers to its definition by key: one shared instance instead of one per event. Computed on
   // first use (racy single-check, safe because SopKey is immutable) since a candidate may be invalid when built.
-  private SopKey key;
+  private @Nullable SopKey key;
 
+  // A builder may lack required parts: the candidate then holds nulls until build() validates it and refuses it
+  // with InvalidDefinitionException, so no definition with a null part ever leaves this class.
+  @SuppressWarnings("NullAway")
   private SopDefinition(Builder b) {
     this.office = b.office;
     this.identity = b.identity;
@@ -227,22 +231,22 @@ public final class SopDefinition {
    * <p>Not thread-safe. {@link #build()} may be called more than once.
    */
   public static final class Builder {
-    private Office office;
-    private SopIdentity identity;
-    private String title;
+    private @Nullable Office office;
+    private @Nullable SopIdentity identity;
+    private @Nullable String title;
     private final List<String> legalBasis = new ArrayList<>();
     private final List<String> executorQualifications = new ArrayList<>();
     private final List<String> relatedSops = new ArrayList<>();
     private final List<Equipment> equipment = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private String recordKeeping;
+    private @Nullable String recordKeeping;
     private final List<Role> roles = new ArrayList<>();
     private final List<Activity> activities = new ArrayList<>();
     private int start = 1;
     private final Map<Integer, Transition> transitions = new LinkedHashMap<>();
     private Optional<RoleId> withdrawalRole = Optional.empty();
-    private String flowchartTitle;
-    private SignatureBlock signature;
+    private @Nullable String flowchartTitle;
+    private @Nullable SignatureBlock signature;
 
     private Builder() {}
 
@@ -465,11 +469,11 @@ public final class SopDefinition {
 
     // ---- internals used by the structural edits and by StructureCheck ----
 
-    Office office() {
+    @Nullable Office office() {
       return office;
     }
 
-    SopIdentity identity() {
+    @Nullable SopIdentity identity() {
       return identity;
     }
 
@@ -565,7 +569,7 @@ public final class SopDefinition {
     private void applyRenumbering(Map<Integer, Integer> renumber, UnaryOperator<Target> retarget) {
       List<Activity> renumbered = new ArrayList<>();
       for (Activity a : activities) {
-        renumbered.add(a.withNumber(renumber.get(a.number())));
+        renumbered.add(a.withNumber(checkNotNull(renumber.get(a.number()), "every activity is renumbered")));
       }
       activities.clear();
       activities.addAll(renumbered);

@@ -43,6 +43,7 @@ public sealed interface Transition permits Transition.Sequence, Transition.Decis
   record Decision(@NotEmpty ImmutableList<@NotNull @Valid Branch> branches) implements Transition {
 
     /** A decision; the branches are copied. */
+    @SuppressWarnings("NullAway") // a null list goes on to the record: validation reports it by field name
     public Decision(Iterable<Branch> branches) {
       this(branches == null ? null : ImmutableList.copyOf(branches));
     }

@@ -5,4 +5,7 @@
  * <p>Everything here is immutable. A {@link id.go.kpu.jdih.sop.SopDefinition} is always valid: it is only
  * obtained from {@link id.go.kpu.jdih.sop.SopDefinition.Builder#build()}.
  */
+@NullMarked
 package id.go.kpu.jdih.sop;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a JSON tree in the canonical form of RFC 8785, the JSON Canonicalization Scheme (JCS): no whitespace,
@@ -39,7 +40,7 @@ final class CanonicalJson {
     return out.toString();
   }
 
-  private static void value(Object v, StringBuilder out) {
+  private static void value(@Nullable Object v, StringBuilder out) {
     if (v instanceof String s) {
       string(s, out);
     } else if (v instanceof Map<?, ?> m) {

@@ -150,6 +150,7 @@ public sealed interface CaseCommand {
   record AttachDesign(@NotNull CommandId commandId, @NotNull CaseId caseId, @NotNull @Valid Person actor,
       @NotEmpty ImmutableList<@NotNull @Valid MediaItem> items) implements CaseCommand {
     /** A design command; the items are copied. */
+    @SuppressWarnings("NullAway") // a null list goes on to the record: validation reports it by field name
     public AttachDesign(CommandId commandId, CaseId caseId, Person actor, List<MediaItem> items) {
       this(commandId, caseId, actor, items == null ? null : ImmutableList.copyOf(items));
     }
@@ -198,6 +199,7 @@ public sealed interface CaseCommand {
   record RecordPublication(@NotNull CommandId commandId, @NotNull CaseId caseId, @NotNull @Valid Person actor,
       @NotEmpty ImmutableList<@NotNull @Valid PlatformPost> posts) implements CaseCommand {
     /** A publication command; the posts are copied. */
+    @SuppressWarnings("NullAway") // a null list goes on to the record: validation reports it by field name
     public RecordPublication(CommandId commandId, CaseId caseId, Person actor, List<PlatformPost> posts) {
       this(commandId, caseId, actor, posts == null ? null : ImmutableList.copyOf(posts));
     }

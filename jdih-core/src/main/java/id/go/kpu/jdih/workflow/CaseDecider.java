@@ -104,7 +104,7 @@ public final class CaseDecider {
     }
     int number = state.status() == CaseStatus.NEW ? definition.flow().start() : state.currentActivity().orElseThrow();
     Activity activity = definition.activity(number).orElseThrow();
-    OptionalInt at = activityRefs.get(number);
+    OptionalInt at = checkNotNull(activityRefs.get(number), "every activity has a reference");
 
     if (command instanceof CaseCommand.Withdraw w) {
       RoleId role = definition.flow().withdrawalRole().orElseThrow(() -> new CaseRuleViolation(

@@ -28,7 +28,7 @@ public final class CaseRuleViolation extends JdihException {
 
   CaseRuleViolation(Rule rule, CaseId caseId, OptionalInt activity, Text detail,
       ImmutableList<Violation> violations) {
-    super(rule.code(), compose(rule, caseId, activity, detail, violations));
+    super(rule.code(), compose(caseId, activity, detail, violations));
     this.rule = rule;
     this.caseId = caseId;
     this.activity = activity;
@@ -50,7 +50,7 @@ public final class CaseRuleViolation extends JdihException {
         violations.stream().sorted().distinct().collect(ImmutableList.toImmutableList()));
   }
 
-  private static Text compose(Rule rule, CaseId caseId, OptionalInt activity, Text detail,
+  private static Text compose(CaseId caseId, OptionalInt activity, Text detail,
       ImmutableList<Violation> violations) {
     String where = activity.isPresent() ? ", kegiatan " + activity.getAsInt() : "";
     String whereEn = activity.isPresent() ? ", activity " + activity.getAsInt() : "";

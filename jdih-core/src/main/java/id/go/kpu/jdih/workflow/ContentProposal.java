@@ -29,6 +29,7 @@ public record ContentProposal(
     @NotEmpty ImmutableSet<@NotNull Platform> platforms) {
 
   /** A proposal; the platforms are copied. */
+  @SuppressWarnings("NullAway") // a null set goes on to the record: validation reports it by field name
   public ContentProposal(String title, ContentCategory category, String material,
       Optional<LegalProductRef> legalProduct, java.util.Set<Platform> platforms) {
     this(title, category, material, legalProduct, platforms == null ? null : ImmutableSet.copyOf(platforms));

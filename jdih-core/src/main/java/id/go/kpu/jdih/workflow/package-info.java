@@ -6,4 +6,7 @@
  * actor holds its executor role, its inputs exist and its output is valid; decisions follow their branches;
  * the case ends published or withdrawn.
  */
+@NullMarked
 package id.go.kpu.jdih.workflow;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.publish.PublicationNeedsConfirmation;
 import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.testkit.Fixtures;
 import id.go.kpu.jdih.testkit.MutableClock;

@@ -252,14 +252,14 @@ class HeadSealingTest {
     storage.rewrite(c, events -> List.of());
     assertThat(sealed().cases().get(a).version()).as("the seals are fooled").isEqualTo(6);
     assertThat(jdih.verifyDigest(read)).containsExactlyInAnyOrder(
-        new DigestVerifier.Finding(a, DigestVerifier.Problem.REWRITTEN),
-        new DigestVerifier.Finding(b, DigestVerifier.Problem.TRUNCATED),
-        new DigestVerifier.Finding(c, DigestVerifier.Problem.CASE_MISSING));
+        new DigestVerifier.Finding(Optional.of(a), DigestVerifier.Problem.REWRITTEN),
+        new DigestVerifier.Finding(Optional.of(b), DigestVerifier.Problem.TRUNCATED),
+        new DigestVerifier.Finding(Optional.of(c), DigestVerifier.Problem.CASE_MISSING));
     // the exported digest itself cannot be changed to match without the key
     String forged = exported.replace(digest.heads().get(0).headHash(), HashChain.head(storage.cases().load(a)));
     assertThat(jdih.verifyDigest(HeadDigest.parse(forged)))
-        .contains(new DigestVerifier.Finding(null, DigestVerifier.Problem.DIGEST_NOT_SIGNED))
-        .doesNotContain(new DigestVerifier.Finding(a, DigestVerifier.Problem.REWRITTEN));
+        .contains(new DigestVerifier.Finding(Optional.empty(), DigestVerifier.Problem.DIGEST_NOT_SIGNED))
+        .doesNotContain(new DigestVerifier.Finding(Optional.of(a), DigestVerifier.Problem.REWRITTEN));
   }
 
   @Test

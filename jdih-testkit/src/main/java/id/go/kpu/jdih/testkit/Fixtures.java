@@ -103,8 +103,8 @@ public final class Fixtures {
 
   /** A post on {@code platform}. */
   public static PlatformPost post(Platform platform, Instant at) {
-    return new PlatformPost(platform, platform.name().toLowerCase() + "-1789", URI.create(
-        "https://example.invalid/" + platform.name().toLowerCase() + "/1789"), at);
+    return new PlatformPost(platform, platform.name().toLowerCase(java.util.Locale.ROOT) + "-1789", URI.create(
+        "https://example.invalid/" + platform.name().toLowerCase(java.util.Locale.ROOT) + "/1789"), at);
   }
 
   /** The sekretaris role of the second-approval variant. */

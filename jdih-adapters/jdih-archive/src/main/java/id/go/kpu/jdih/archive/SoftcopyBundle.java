@@ -192,7 +192,8 @@ public final class SoftcopyBundle {
     return out.build();
   }
 
-  /** One case ready to be written. */
+  /** One case ready to be written. Never compared, so the array component's identity equals is moot. */
+  @SuppressWarnings("ArrayRecordComponent")
   private record Prepared(String entry, ImmutableList<RecordedEvent> events, ContentCase state, byte[] bytes) {}
 
   /** Everything to be written, in entry order, with the manifest. */

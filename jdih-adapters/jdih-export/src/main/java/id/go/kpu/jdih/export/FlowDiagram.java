@@ -234,7 +234,7 @@ final class FlowDiagram {
           drawEndLocal(e, endSide);
           endLocalDrawn = true;
         } else if (e.dst() == Edge.END && e.src() == endRow) {
-          continue; // a second exit of the same row to Selesai: the arrow is already drawn
+          // a second exit of the same row to Selesai: the arrow is already drawn
         } else if (e.dst() == e.src() + 1 && !bottomUsed[e.src()]) {
           bottomUsed[e.src()] = true;
           drawAdjacent(e);

@@ -203,14 +203,24 @@ public final class PdfDocument implements AutoCloseable {
   /** Releases the document; idempotent. */
   @Override
   public void close() {
+    RuntimeException failure = null;
     try {
       closeCanvas();
-    } finally {
-      try {
-        document.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      document.close();
+    } catch (IOException e) {
+      UncheckedIOException closing = new UncheckedIOException(e);
+      if (failure == null) {
+        failure = closing;
+      } else {
+        failure.addSuppressed(closing);
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +131,7 @@ public final class PdfFont {
         // Character.isWhitespace excludes the no-break spaces, which fall through and are kept.
         out.append(' ');
       } else if (invisible(cp)) {
-        continue;
+        // dropped
       } else if (covers(cp)) {
         out.appendCodePoint(cp);
       } else {
@@ -207,6 +206,8 @@ public final class PdfFont {
    *
    * @throws MissingGlyphException as {@link #printable}
    */
+  // String.split drops trailing empty strings; harmless here, where empty words and parts are skipped anyway.
+  @SuppressWarnings("StringSplitter")
   public List<String> wrap(String text, float size, float width) {
     checkArgument(size > 0, "size must be positive but was %s", size);
     checkArgument(width > 0, "width must be positive but was %s", width);

@@ -125,6 +125,7 @@ public final class FlowableSop implements AutoCloseable {
   }
 
   /** The exported user task of the activity that is open in state {@code s}. */
+  @SuppressWarnings("EnumOrdinal") // SopState declares the activities in their order, A1_PROPOSAL to A7_PUBLICATION
   private static String taskKey(SopState s) {
     return BpmnExporter.taskId(s.ordinal() + 1);
   }

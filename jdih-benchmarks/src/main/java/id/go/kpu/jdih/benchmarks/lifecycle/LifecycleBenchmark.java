@@ -2,7 +2,6 @@ package id.go.kpu.jdih.benchmarks.lifecycle;
 
 import id.go.kpu.jdih.benchmarks.flow.JdihEngine;
 import id.go.kpu.jdih.benchmarks.flow.ReferenceCase;
-import id.go.kpu.jdih.benchmarks.flow.SopEvent;
 import id.go.kpu.jdih.benchmarks.flow.SopState;
 import id.go.kpu.jdih.benchmarks.flow.SpringStatemachineEngine;
 import id.go.kpu.jdih.benchmarks.flow.SquirrelEngine;

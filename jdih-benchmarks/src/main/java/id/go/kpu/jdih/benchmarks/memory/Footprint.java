@@ -1,7 +1,6 @@
 package id.go.kpu.jdih.benchmarks.memory;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import id.go.kpu.jdih.benchmarks.flow.JdihEngine;
 import id.go.kpu.jdih.benchmarks.flow.ReferenceCase;
@@ -91,6 +90,9 @@ public final class Footprint {
 
   // --- jdih ---
 
+  // The fences keep what was measured reachable until the heap was read; nothing between can fail in a way that
+  // would need them in a finally block.
+  @SuppressWarnings("ReachabilityFenceUsage")
   private static void jdih(int n, boolean distinct) {
     JdihEngine engine = new JdihEngine(Clock.systemUTC());
     Random ids = new Random(42);
@@ -185,6 +187,9 @@ public final class Footprint {
 
   // --- the state machines ---
 
+  // The fences keep what was measured reachable until the heap was read; nothing between can fail in a way that
+  // would need them in a finally block. The warm-up list holds its machines only while they warm up.
+  @SuppressWarnings({"ReachabilityFenceUsage", "ModifiedButNotUsed"})
   private static void spring(int n) {
     SpringStatemachineEngine engine = new SpringStatemachineEngine(ReferenceSop.definition());
     List<Step> steps = firstThree(0, false);
@@ -214,6 +219,9 @@ public final class Footprint {
     Reference.reachabilityFence(engine);
   }
 
+  // The fences keep what was measured reachable until the heap was read; nothing between can fail in a way that
+  // would need them in a finally block.
+  @SuppressWarnings("ReachabilityFenceUsage")
   private static void squirrel(int n) {
     SquirrelEngine engine = new SquirrelEngine(ReferenceSop.definition());
     List<Step> steps = firstThree(0, false);

@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.sop.lint;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.sop.Activity;
@@ -160,7 +162,8 @@ public final class SopLint {
       if (n == number) {
         return false;
       }
-      if (!seen.add(n) || byNumber.get(n).kind().produces().contains(artifact)) {
+      if (!seen.add(n) || checkNotNull(byNumber.get(n), "a valid flow leads to known activities").kind().produces()
+          .contains(artifact)) {
         continue;
       }
       for (Target t : d.transitionAfter(n).targets()) {

@@ -2,7 +2,6 @@ package id.go.kpu.jdih.workflow.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.testkit.hash.GoldenEvents;
 import id.go.kpu.jdih.testkit.hash.GoldenHistories;
 import id.go.kpu.jdih.workflow.EventDocument;

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import id.go.kpu.jdih.time.WorkingCalendar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -136,7 +137,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--lang", out.lang.name().toLowerCase()));
+    List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--lang",
+        out.lang.name().toLowerCase(Locale.ROOT)));
     all.addAll(List.of(args));
     StringWriter err = new StringWriter();
     int code = Main.run(all.toArray(String[]::new), out.out, new PrintWriter(err), clock);

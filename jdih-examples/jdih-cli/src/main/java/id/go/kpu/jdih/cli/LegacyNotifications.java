@@ -72,7 +72,7 @@ final class LegacyNotifications {
         ledger.markFailed(pending.key(), pending.recordedAt(), error.orElse("interrupted"), Optional.of(next));
       }
     }
-    for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) root.path("progress").properties()::iterator) {
+    for (var e : root.path("progress").properties()) {
       JsonNode p = e.getValue();
       ledger.saveProgress(CaseId.of(e.getKey()), new CaseProgress(p.path("version").asLong(),
           Instant.parse(p.path("checkedUntil").asText()), p.path("closed").asBoolean()));

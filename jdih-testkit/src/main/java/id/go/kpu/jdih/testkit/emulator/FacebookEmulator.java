@@ -123,7 +123,8 @@ public final class FacebookEmulator extends WireMockEmulator {
   }
 
   private String newPost(String message, int photos) {
-    String id = PAGE + "_" + (++next);
+    next++;
+    String id = PAGE + "_" + next;
     Instant now = clock.instant();
     posts.put(id, new RemotePost(id, URI.create("https://www.facebook.com/" + id), message, now));
     attachments.put(id, photos);

@@ -62,7 +62,7 @@ public final class GoldenEvents {
     Instant t0 = Instant.parse("2024-03-04T01:30:00Z");
     List<Content> out = new ArrayList<>();
     out.add(new Content(id, 1, sop, CommandId.of("cmd-1"), kasubag, t0, Optional.of(1),
-        new CaseEvent.Proposed(new ContentProposal("Keputusan KPU 533/2020 \u2014 ringkasan", 
+        new CaseEvent.Proposed(new ContentProposal("Keputusan KPU 533/2020 \u2014 ringkasan",
             ContentCategory.PRODUK_HUKUM, "Materi tertulis:\n\t\"kutipan\" \u00e9 \u2713 \ud83d\uddf3\ufe0f akhir.",
             Optional.of(product), ImmutableSet.of(Platform.X, Platform.INSTAGRAM, Platform.TELEGRAM)))));
     out.add(new Content(id, 2, sop, CommandId.of("cmd-2"), kasubag, t0.plusSeconds(600), Optional.of(2),

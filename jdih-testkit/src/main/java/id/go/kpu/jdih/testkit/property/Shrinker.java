@@ -47,7 +47,7 @@ public interface Shrinker<T> {
       // a step of one); the candidates stay between target and v.
       double distance = (double) v - (double) target;
       return LongStream.rangeClosed(0, 64)
-          .mapToObj(k -> k == 0 ? target : v - (long) (distance / Math.pow(2, k)))
+          .mapToObj(k -> k == 0 ? target : v - (long) (distance / Math.pow(2, (double) k)))
           .takeWhile(c -> c != v)
           .distinct();
     };

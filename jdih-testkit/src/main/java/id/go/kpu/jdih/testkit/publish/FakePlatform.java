@@ -116,7 +116,7 @@ public final class FakePlatform implements PlatformClient, EmulatedPlatform {
 
   @Override
   public URI postUrl(String postId) {
-    return URI.create("https://fake.invalid/" + platform.name().toLowerCase() + "/" + postId);
+    return URI.create("https://fake.invalid/" + platform.name().toLowerCase(java.util.Locale.ROOT) + "/" + postId);
   }
 
   @Override
@@ -137,7 +137,7 @@ public final class FakePlatform implements PlatformClient, EmulatedPlatform {
         container = prepare(this::newContainer);
         sink.record(PlatformId.Kind.CONTAINER, container);
       }
-      ContainerCheck check = status(container, false);
+      ContainerCheck check = status(container);
       switch (check.status()) {
         case IN_PROGRESS -> {
           return new PostResult.NotReady(Text.of("kontainer diproses", "container in progress"));
@@ -183,7 +183,7 @@ public final class FakePlatform implements PlatformClient, EmulatedPlatform {
     if (reconciliation() != Reconciliation.CONTAINER_STATUS) {
       throw new UnsupportedOperationException();
     }
-    return status(containerId, true);
+    return status(containerId);
   }
 
   @Override
@@ -212,7 +212,7 @@ public final class FakePlatform implements PlatformClient, EmulatedPlatform {
     };
   }
 
-  private ContainerCheck status(String id, boolean reconcile) {
+  private ContainerCheck status(String id) {
     read();
     Container c = containers.get(id);
     if (c == null) {

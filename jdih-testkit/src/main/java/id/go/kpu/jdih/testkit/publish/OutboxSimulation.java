@@ -295,7 +295,7 @@ public final class OutboxSimulation {
         List<IntentState> rounds = all.stream().filter(s -> s.intent().platform() == p).toList();
         IntentState last = latest(rounds).get(0);
         for (IntentState s : rounds) {
-          if (s != last && s.status() != IntentStatus.FAILED) {
+          if (!s.id().equals(last.id()) && s.status() != IntentStatus.FAILED) {
             losses++;
             problems.add(s.id() + ": an older round is " + s.status());
           }

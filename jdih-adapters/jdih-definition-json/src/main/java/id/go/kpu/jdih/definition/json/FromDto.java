@@ -139,7 +139,8 @@ final class FromDto {
     return s == null ? null : new SignatureBlock(s.organisation(), s.position(), s.name());
   }
 
-  // An activity with the JSON index of each of its requirements.
+  // An activity with the JSON index of each of its requirements. Never compared: the array's identity equals is moot.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Row(Activity activity, int jsonIndex, int[] requirementIndex) {}
 
   private List<Activity> activities(List<Dto.Activity> items) {
@@ -187,15 +188,18 @@ final class FromDto {
       return null;
     }
     switch (r.type()) {
-      case Dto.TOOL:
+      case Dto.TOOL -> {
         notAllowed(r.artifact(), at + ".artifact", Dto.TOOL);
         return new Requirement.Tool(r.name(), r.equipmentId());
-      case Dto.DOCUMENT:
+      }
+      case Dto.DOCUMENT -> {
         notAllowed(r.equipmentId(), at + ".equipmentId", Dto.DOCUMENT);
         return new Requirement.Document(r.name(), r.artifact());
-      default:
+      }
+      default -> {
         unknownValue(at + ".type", r.type(), Dto.TOOL + ", " + Dto.DOCUMENT);
         return null;
+      }
     }
   }
 
@@ -233,18 +237,21 @@ final class FromDto {
       return null;
     }
     switch (t.type()) {
-      case Dto.SEQUENCE:
+      case Dto.SEQUENCE -> {
         notAllowed(t.branches(), at + ".branches", Dto.SEQUENCE);
         return Transition.to(target(t.next(), at + ".next"));
-      case Dto.DECISION:
+      }
+      case Dto.DECISION -> {
         notAllowed(t.next(), at + ".next", Dto.DECISION);
         String branches = at + ".branches";
         return new Transition.Decision(list(t.branches(), branches, branches, (br, bat) -> new Branch(
             br.outcome(), target(br.target(), bat + ".target"),
             required(br.additionToSeed(), bat + ".additionToSeed", false))));
-      default:
+      }
+      default -> {
         unknownValue(at + ".type", t.type(), Dto.SEQUENCE + ", " + Dto.DECISION);
         return null;
+      }
     }
   }
 
@@ -271,6 +278,7 @@ final class FromDto {
 
   // ---- helpers ----
 
+  @SuppressWarnings("ArrayRecordComponent") // never compared: the array's identity equals is moot
   private record Mapped<T>(List<T> items, int[] jsonIndex) {}
 
   private List<String> strings(List<String> items, String path) {

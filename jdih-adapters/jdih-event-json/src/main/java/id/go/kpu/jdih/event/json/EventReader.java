@@ -125,30 +125,21 @@ final class EventReader {
           + PAYLOADS.keySet() + ")", "unknown event type '" + type + "' (valid: " + PAYLOADS.keySet() + ")", null);
     }
     o.allowOnly(fields);
-    switch (type) {
-      case "proposed":
-        return new CaseEvent.Proposed(proposal(o.object("proposal", PROPOSAL)));
-      case "approved":
-        return new CaseEvent.Approved(o.optionalString("note"));
-      case "rejected":
-        return new CaseEvent.Rejected(o.string("reason"));
-      case "meetingRecorded":
-        return new CaseEvent.MeetingRecorded(meeting(o.object("meeting", MEETING)));
-      case "summarized":
-        return new CaseEvent.Summarized(o.string("summary"));
-      case "designAttached":
-        return new CaseEvent.DesignAttached(o.list("items", (n, p) -> mediaItem(JsonObject.open(n, p, MEDIA))));
-      case "captionWritten":
-        return new CaseEvent.CaptionWritten(caption(o.object("caption", CAPTION)));
-      case "publicationRecorded":
-        return new CaseEvent.PublicationRecorded(o.list("posts", (n, p) -> post(JsonObject.open(n, p, POST))));
-      case "taskCompleted":
-        return new CaseEvent.TaskCompleted(o.string("result"));
-      case "withdrawn":
-        return new CaseEvent.Withdrawn(o.string("reason"));
-      default:
-        throw new IllegalStateException("no reader for payload type " + type);
-    }
+    return switch (type) {
+      case "proposed" -> new CaseEvent.Proposed(proposal(o.object("proposal", PROPOSAL)));
+      case "approved" -> new CaseEvent.Approved(o.optionalString("note"));
+      case "rejected" -> new CaseEvent.Rejected(o.string("reason"));
+      case "meetingRecorded" -> new CaseEvent.MeetingRecorded(meeting(o.object("meeting", MEETING)));
+      case "summarized" -> new CaseEvent.Summarized(o.string("summary"));
+      case "designAttached" ->
+          new CaseEvent.DesignAttached(o.list("items", (n, p) -> mediaItem(JsonObject.open(n, p, MEDIA))));
+      case "captionWritten" -> new CaseEvent.CaptionWritten(caption(o.object("caption", CAPTION)));
+      case "publicationRecorded" ->
+          new CaseEvent.PublicationRecorded(o.list("posts", (n, p) -> post(JsonObject.open(n, p, POST))));
+      case "taskCompleted" -> new CaseEvent.TaskCompleted(o.string("result"));
+      case "withdrawn" -> new CaseEvent.Withdrawn(o.string("reason"));
+      default -> throw new IllegalStateException("no reader for payload type " + type);
+    };
   }
 
   private static ContentProposal proposal(JsonObject o) {

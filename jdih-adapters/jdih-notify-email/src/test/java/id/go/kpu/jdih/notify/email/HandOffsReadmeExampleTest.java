@@ -8,7 +8,6 @@ import id.go.kpu.jdih.notify.NotificationLedger;
 import id.go.kpu.jdih.notify.NotificationPolicy;
 import id.go.kpu.jdih.notify.NotificationService;
 import id.go.kpu.jdih.notify.PersonDirectory;
-import id.go.kpu.jdih.runtime.Cases;
 import id.go.kpu.jdih.sop.ReferenceSop;
 import id.go.kpu.jdih.sop.SopRegistry;
 import id.go.kpu.jdih.store.CaseStore;

@@ -30,7 +30,7 @@ public record TelegramSettings(URI apiBase, BotToken token, Duration timeout) {
     checkNotNull(apiBase, "apiBase");
     checkNotNull(token, "token");
     checkNotNull(timeout, "timeout");
-    if (!"https".equals(apiBase.getScheme()) && !"http".equals(apiBase.getScheme()) || apiBase.getHost() == null) {
+    if ((!"https".equals(apiBase.getScheme()) && !"http".equals(apiBase.getScheme())) || apiBase.getHost() == null) {
       throw new InvalidTelegramSettingsException(Text.of("alamat API %s bukan http(s)", "API address %s is not http(s)")
           .format(apiBase));
     }

@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,7 +69,7 @@ public final class DryRunPublisher implements Publisher {
     if (request.platform() != platform) {
       throw new IllegalArgumentException("a request for " + request.platform() + " sent to " + platform);
     }
-    Path file = folder.resolve(request.caseId().value()).resolve(platform.name().toLowerCase() + ".json");
+    Path file = folder.resolve(request.caseId().value()).resolve(platform.name().toLowerCase(Locale.ROOT) + ".json");
     String postId = "dryrun-" + Hashing.sha256().hashString(request.idempotencyKey(), StandardCharsets.UTF_8)
         .toString().substring(0, 16);
     URI url = file.toUri();

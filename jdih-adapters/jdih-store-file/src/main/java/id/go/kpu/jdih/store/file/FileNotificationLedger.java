@@ -446,7 +446,7 @@ public final class FileNotificationLedger implements NotificationLedger {
     }
     generation = next;
     committed = bytes.length;
-    records = deliveries.size() + progress.size();
+    records = (long) deliveries.size() + progress.size();
   }
 
   /** Creates the journal with its header, atomically; under the lock. */

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ class FileDigestSinkTest {
       assertThat(HashChain.verify(stored)).as("the edited chain verifies").isEmpty();
       HeadDigest exported = sink.digests().get(0);
       assertThat(DigestVerifier.verify(exported, SIGNER, reopened.cases()::load))
-          .containsExactly(new DigestVerifier.Finding(id, DigestVerifier.Problem.REWRITTEN));
+          .containsExactly(new DigestVerifier.Finding(Optional.of(id), DigestVerifier.Problem.REWRITTEN));
     }
   }
 }

@@ -1093,7 +1093,7 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     }
   }
 
-  private final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
+  private static final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
     private final Tx tx;
     private final PreparedStatement ps;
     private final ResultSet rs;

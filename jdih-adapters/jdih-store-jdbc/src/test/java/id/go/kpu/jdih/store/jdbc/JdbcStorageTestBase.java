@@ -15,7 +15,6 @@ import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.notify.Delivery;
-import id.go.kpu.jdih.notify.DeliveryStatus;
 import id.go.kpu.jdih.notify.Notification;
 import id.go.kpu.jdih.notify.NotificationKind;
 import id.go.kpu.jdih.publish.IntentState;
@@ -320,7 +319,7 @@ abstract class JdbcStorageTestBase extends StorageContract {
     assertThat(restartedStorage.cases().load(id)).hasSize(4);
     assertThat(restarted.cases().get(other).version()).as("other cases go on").isEqualTo(4);
     assertThat(restarted.verifyDigest(digest)).containsExactly(
-        new DigestVerifier.Finding(id, DigestVerifier.Problem.REWRITTEN));
+        new DigestVerifier.Finding(Optional.of(id), DigestVerifier.Problem.REWRITTEN));
 
     // the same runtime with another key: every sealed case is refused
     Jdih wrongKey = Jdih.builder().actors(new InMemoryPersonDirectory()).storage(restartedStorage)

@@ -16,7 +16,6 @@ import id.go.kpu.jdih.runtime.Jdih;
 import id.go.kpu.jdih.runtime.Storage;
 import id.go.kpu.jdih.server.ServerException;
 import id.go.kpu.jdih.server.directory.ApiTokens.Scope;
-import id.go.kpu.jdih.server.directory.PersonRecord;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.sop.SopKey;
 import id.go.kpu.jdih.spring.boot.OfficeCalendars;
@@ -150,16 +149,16 @@ public class CasesController {
   /** The case; its {@code ETag} is its version. */
   @GetMapping("/{caseId}")
   public ResponseEntity<Views.CaseView> get(@PathVariable String office, @PathVariable String caseId) {
-    PersonRecord p = access.member(office, Scope.CASES_READ);
-    ContentCase c = visible(p, office, caseId);
+    access.member(office, Scope.CASES_READ);
+    ContentCase c = visible(office, caseId);
     return withVersion(ResponseEntity.ok(), c).body(view(c));
   }
 
   /** Every activity done, with its due and actual times, and the open one. */
   @GetMapping("/{caseId}/timeline")
   public Views.Timeline timeline(@PathVariable String office, @PathVariable String caseId) {
-    PersonRecord p = access.member(office, Scope.CASES_READ);
-    ContentCase c = visible(p, office, caseId);
+    access.member(office, Scope.CASES_READ);
+    ContentCase c = visible(office, caseId);
     SopDefinition sop = jdih.cases().definitionOf(c.id());
     Deadlines deadlines = deadlines(office);
     List<Views.TimelineRow> rows = new ArrayList<>();
@@ -173,8 +172,8 @@ public class CasesController {
   @ApiResponse(responseCode = "200", description = "The events, oldest first", content = @Content(
       mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(type = "object"))))
   public ResponseEntity<String> events(@PathVariable String office, @PathVariable String caseId) {
-    PersonRecord p = access.member(office, Scope.CASES_READ);
-    ContentCase c = visible(p, office, caseId);
+    access.member(office, Scope.CASES_READ);
+    ContentCase c = visible(office, caseId);
     List<RecordedEvent> history = acting().history(c.id());
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < history.size(); i++) {
@@ -187,8 +186,8 @@ public class CasesController {
   @GetMapping(path = "/{caseId}/media/{ref}", produces = MediaType.ALL_VALUE)
   public ResponseEntity<byte[]> media(@PathVariable String office, @PathVariable String caseId,
       @PathVariable @Size(max = 200) String ref) throws IOException {
-    PersonRecord p = access.member(office, Scope.CASES_READ);
-    ContentCase c = visible(p, office, caseId);
+    access.member(office, Scope.CASES_READ);
+    ContentCase c = visible(office, caseId);
     Optional<String> type = c.design().stream().filter(m -> m.fileRef().equals(ref)).map(MediaItem::mediaType)
         .findFirst().or(() -> c.meeting().map(m -> m.minutes()).filter(d -> d.fileRef().equals(ref))
             .map(DocumentRef::mediaType));
@@ -217,7 +216,6 @@ public class CasesController {
     access.member(office, Scope.CASES_WRITE);
     SopKey sop = access.offices().current(office).orElseThrow(() -> new ServerException(
         ServerException.Kind.NOT_FOUND, Text.of("Kantor %s tidak ditemukan", "Office %s not found").format(office)));
-    jdih.definitions().find(sop).orElseGet(() -> access.offices().currentDefinition(office).orElseThrow());
     CaseId caseId = Idempotency.caseIdFor(office, key.orElse(""));
     CommandId command = idempotency.claim(office, key, caseId, "POST", request.getRequestURI(), bytes(body));
     CommandResult r = acting().propose(command, caseId, sop, proposal(body));
@@ -357,8 +355,8 @@ public class CasesController {
 
   private ResponseEntity<Views.CaseView> command(String office, String caseIdText, Optional<String> key,
       Optional<String> ifMatch, HttpServletRequest request, byte[] fingerprint, Command command) {
-    PersonRecord p = access.member(office, Scope.CASES_WRITE);
-    ContentCase before = visible(p, office, caseIdText);
+    access.member(office, Scope.CASES_WRITE);
+    ContentCase before = visible(office, caseIdText);
     if (ifMatch.isPresent() && !ifMatch.get().trim().equals("*")
         && !ifMatch.get().trim().equals(etag(before.version()))) {
       throw new ServerException(ServerException.Kind.VERSION_MISMATCH, Text.of(
@@ -376,7 +374,7 @@ public class CasesController {
   }
 
   /** The case, if it exists and is the office's: another office's case is refused like a missing one. */
-  private ContentCase visible(PersonRecord p, String office, String caseIdText) {
+  private ContentCase visible(String office, String caseIdText) {
     CaseId id;
     try {
       id = CaseId.of(caseIdText);

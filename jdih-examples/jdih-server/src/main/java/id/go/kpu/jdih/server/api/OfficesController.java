@@ -91,7 +91,8 @@ public class OfficesController {
       Optional<String> email, Optional<String> telegramChat, String language, boolean active) {
     static PersonView of(PersonRecord p) {
       return new PersonView(p.username(), p.nip().value(), p.name(), p.roles().stream().map(RoleId::value).sorted()
-          .toList(), p.officeAdmin(), p.email(), p.telegramChat(), p.language().name().toLowerCase(), p.active());
+          .toList(), p.officeAdmin(), p.email(), p.telegramChat(), p.language().name().toLowerCase(java.util.Locale.ROOT),
+          p.active());
     }
   }
 

@@ -40,7 +40,7 @@ public record SecretRef(String value) {
           + "|TH[A-Za-z0-9]{20,}" // a Threads token
           + "|[A-Za-z0-9._~+/=-]{24,}"); // any long opaque string
 
-  /** Checks the form; see {@link #parse}. */
+  /** Checks the form. */
   public SecretRef {
     checkNotNull(value, "value");
     if (problem(value).isPresent()) {
