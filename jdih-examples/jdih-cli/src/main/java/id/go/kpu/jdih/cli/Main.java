@@ -67,6 +67,19 @@ public final class Main {
         err.flush();
         return FAILED;
       });
+      // A malformed command line: one line naming what is wrong (a long argument cut short) and where help is;
+      // never the whole usage text. Exit 2, as picocli's own convention for usage errors.
+      cl.setParameterExceptionHandler((e, rejected) -> {
+        String message = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", " ");
+        if (message.length() > 300) {
+          message = message.substring(0, 300) + "...";
+        }
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        err.println((language == Language.EN ? "Error: " : "Galat: ") + message);
+        err.println((language == Language.EN ? "See: " : "Lihat: ") + command + " --help");
+        err.flush();
+        return 2;
+      });
       int code = cl.execute(args);
       code = main.closeHome(code, err, language);
       out.flush();

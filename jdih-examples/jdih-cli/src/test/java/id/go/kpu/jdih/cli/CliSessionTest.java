@@ -245,4 +245,23 @@ class CliSessionTest {
         "Revisi: 1", "2 kasus, 2 patuh sepenuhnya, 1 putaran revisi");
     assertThat(r.out().split("\\[terbit\\]", -1)).hasSize(3);
   }
+
+  /** A malformed argument gets one line naming it and the hint, exit 2: never the whole usage text. */
+  @Test
+  void aParseErrorIsOneLineWithTheHelpHint() {
+    setUpPeopleAndPropose();
+    for (String[] args : List.of(
+        new String[] {"case", "meeting", "x", "--as", "198502022010011002", "--date", "kemarin"},
+        new String[] {"case", "approve"},
+        new String[] {"case", "list", "--limit", "banyak"},
+        new String[] {"case", "propose", "--title", "x".repeat(1_000_000)})) {
+      Result r = jdih(args);
+      assertThat(r.code()).as("jdih %s", args[1]).isEqualTo(2);
+      assertThat(r.err().strip().split("\n")).as("%s", r.err()).hasSizeLessThanOrEqualTo(2);
+      assertThat(r.err()).contains("--help").doesNotContain("Usage:").doesNotContain("Penggunaan:");
+      assertThat(r.err().length()).as("a long argument is not echoed back whole").isLessThan(2_000);
+    }
+    Result en = jdih("--lang", "en", "case", "approve");
+    assertThat(en.err()).contains("See").contains("--help");
+  }
 }
