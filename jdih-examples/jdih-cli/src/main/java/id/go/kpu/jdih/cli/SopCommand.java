@@ -14,6 +14,7 @@ import id.go.kpu.jdih.sop.Target;
 import id.go.kpu.jdih.sop.Transition;
 import id.go.kpu.jdih.sop.lint.LintFinding;
 import id.go.kpu.jdih.sop.lint.SopLint;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -48,22 +49,39 @@ final class SopCommand {
     public Integer call() throws Exception {
       Out out = parent.main.out;
       SopDefinition sop = parent.main.home().sop();
-      switch (format) {
-        case "text" -> out.raw(render(sop, out));
-        case "json" -> out.out.print(new SopDefinitionJson().write(sop));
-        case "html" -> out.out.print(SopDocumentExporter.html(sop, ExportOptions.defaults().withLanguage(out.lang)));
+      ExportOptions options = ExportOptions.defaults().withLanguage(out.lang);
+      byte[] document = switch (format) {
+        case "text" -> render(sop, out).getBytes(StandardCharsets.UTF_8);
+        case "json" -> new SopDefinitionJson().write(sop).getBytes(StandardCharsets.UTF_8);
+        case "html" -> SopDocumentExporter.html(sop, options).getBytes(StandardCharsets.UTF_8);
         case "pdf" -> {
           if (outFile == null) {
             throw new CliException("Format pdf perlu --out FILE", "The pdf format needs --out FILE");
           }
-          Files.write(outFile, SopDocumentExporter.pdf(sop, ExportOptions.defaults().withLanguage(out.lang)));
-          out.line("Dokumen SOP ditulis ke %s", "SOP document written to %s", outFile);
+          yield SopDocumentExporter.pdf(sop, options);
         }
-        case "bpmn" -> out.out.print(BpmnExporter.bpmn(sop, out.lang));
-        case "mermaid" -> out.out.print(MermaidExporter.mermaid(sop, out.lang));
+        case "bpmn" -> BpmnExporter.bpmn(sop, out.lang).getBytes(StandardCharsets.UTF_8);
+        case "mermaid" -> MermaidExporter.mermaid(sop, out.lang).getBytes(StandardCharsets.UTF_8);
         default -> throw new CliException(
             "Format '" + format + "' tidak dikenal (text, json, html, pdf, bpmn, mermaid)",
             "Unknown format '" + format + "' (text, json, html, pdf, bpmn, mermaid)");
+      };
+      // --out writes the file for every format (written whole to a temporary file, then moved into place).
+      if (outFile != null) {
+        Path target = outFile.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), ".jdih-sop-", ".tmp");
+        try {
+          Files.write(tmp, document);
+          Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+        out.line("Dokumen SOP (%s) ditulis ke %s", "SOP document (%s) written to %s", format, outFile);
+      } else if (format.equals("text")) {
+        out.raw(new String(document, StandardCharsets.UTF_8));
+      } else {
+        out.out.print(new String(document, StandardCharsets.UTF_8));
       }
       return 0;
     }
@@ -82,7 +100,8 @@ final class SopCommand {
       Out out = parent.main.out;
       SopDefinition sop = file == null ? parent.main.home().sop() : new SopDefinitionJson().read(file);
       List<LintFinding> findings = SopLint.check(sop);
-      out.line("SOP %s: %d temuan", "SOP %s: %d findings", sop.key(), findings.size());
+      out.line("SOP %s: %d temuan", findings.size() == 1 ? "SOP %s: %d finding" : "SOP %s: %d findings", sop.key(),
+          findings.size());
       for (LintFinding f : findings) {
         out.raw("  " + f.describe(out.lang));
       }

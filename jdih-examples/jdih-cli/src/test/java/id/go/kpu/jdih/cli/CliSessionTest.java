@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -263,5 +264,21 @@ class CliSessionTest {
     }
     Result en = jdih("--lang", "en", "case", "approve");
     assertThat(en.err()).contains("See").contains("--help");
+  }
+
+  /** {@code sop show --out FILE} writes the file for every format, and prints only where it went. */
+  @Test
+  void sopShowWritesTheFileForEveryFormat() throws IOException {
+    ok("init", "--store", "h2");
+    for (String format : List.of("text", "json", "html", "pdf", "bpmn", "mermaid")) {
+      Path file = dir.resolve("sop." + format);
+      Result r = ok("sop", "show", "--format", format, "--out", file.toString());
+      assertThat(file).as(format).exists();
+      assertThat(Files.size(file)).as(format).isGreaterThan(100);
+      assertThat(r.out()).as(format).contains(file.toString()).hasLineCount(1);
+    }
+    assertThat(Files.readString(dir.resolve("sop.json"))).contains("jdih-sop-definition/1");
+    assertThat(Files.readAllBytes(dir.resolve("sop.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+    assertThat(ok("sop", "lint").out()).containsPattern("\\d+ temuan");
   }
 }
