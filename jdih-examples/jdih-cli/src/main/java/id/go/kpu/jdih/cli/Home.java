@@ -54,18 +54,43 @@ final class Home implements AutoCloseable {
     return Files.isRegularFile(dir.resolve("jdih.properties"));
   }
 
-  /** Sets the home up with the given store kind: {@code h2} (default) or {@code file}. */
-  void init(String storeKind) throws IOException {
+  /**
+   * Sets the home up with the given store kind: {@code h2} (default) or {@code file}; empty keeps the kind of a home
+   * set up before. Nothing is written unless everything checks: an unknown kind, another kind than the home has,
+   * or a {@code sop.json} that does not load refuses the whole init; what this init created is removed if a write
+   * fails.
+   */
+  void init(Optional<String> requested) throws IOException {
+    String storeKind = requested.orElse(initialised() ? storeKind() : "h2");
     if (!storeKind.equals("h2") && !storeKind.equals("file")) {
       throw new CliException("Jenis penyimpanan '" + storeKind + "' tidak dikenal (h2, file)",
           "Unknown store kind '" + storeKind + "' (h2, file)");
     }
-    Files.createDirectories(dir);
-    if (!initialised()) {
-      Files.writeString(dir.resolve("jdih.properties"), "# jdih home folder\nstore=" + storeKind + "\n");
+    if (initialised() && !storeKind().equals(storeKind)) {
+      throw new CliException("Folder " + dir + " sudah memakai penyimpanan " + storeKind() + " dan tetap begitu;"
+          + " berpindah ke " + storeKind + " tidak didukung", "Folder " + dir + " already uses the " + storeKind()
+          + " store and stays on it; moving to " + storeKind + " is not supported");
     }
-    Files.createDirectories(dir.resolve("media"));
-    Files.createDirectories(dir.resolve("published"));
+    sop(); // a sop.json that does not load refuses the init before anything is written
+    java.util.List<Path> created = new java.util.ArrayList<>();
+    try {
+      for (Path folder : java.util.List.of(dir, dir.resolve("media"), dir.resolve("published"))) {
+        if (!Files.isDirectory(folder)) {
+          Files.createDirectories(folder);
+          created.add(folder);
+        }
+      }
+      if (!initialised()) {
+        Path properties = dir.resolve("jdih.properties");
+        Files.writeString(properties, "# jdih home folder\nstore=" + storeKind + "\n");
+        created.add(properties);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (int i = created.size() - 1; i >= 0; i--) {
+        Files.deleteIfExists(created.get(i));
+      }
+      throw e;
+    }
   }
 
   void requireInit() {
@@ -109,15 +134,26 @@ final class Home implements AutoCloseable {
     try (var in = Files.newBufferedReader(dir.resolve("jdih.properties"))) {
       p.load(in);
     }
-    return p.getProperty("store", "h2").trim();
+    String kind = p.getProperty("store", "h2").trim();
+    if (!kind.equals("h2") && !kind.equals("file")) {
+      throw new CliException(dir.resolve("jdih.properties") + ": store=" + kind + " tidak dikenal (h2 atau file)",
+          dir.resolve("jdih.properties") + ": store=" + kind + " is unknown (h2 or file)");
+    }
+    return kind;
   }
 
   /** The home's storage: the H2 database in {@code db/}, or the files of the file store. */
   Storage storage() throws IOException {
     requireInit();
     if (storage == null) {
-      storage = storeKind().equals("file") ? FileStorage.open(dir)
-          : JdbcStorage.h2File(dir.resolve("db"), registry()::find);
+      String kind = storeKind();
+      Path database = dir.resolve("db").resolve("jdih.mv.db");
+      if (kind.equals("h2") && Files.exists(database) && Files.size(database) == 0) {
+        // H2 would read an empty file as an empty database: every case would seem gone.
+        throw new CliException("Basis data " + database + " rusak (0 bait); pulihkan dari cadangan",
+            "The database " + database + " is damaged (0 bytes); restore it from a backup");
+      }
+      storage = kind.equals("file") ? FileStorage.open(dir) : JdbcStorage.h2File(dir.resolve("db"), registry()::find);
     }
     return storage;
   }

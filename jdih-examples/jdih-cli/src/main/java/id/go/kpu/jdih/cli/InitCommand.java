@@ -10,12 +10,12 @@ final class InitCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @picocli.CommandLine.Option(names = "--store", paramLabel = "h2|file")
-  String store = "h2";
+  String store; // unset: h2 for a new home, the existing kind otherwise
 
   @Override
   public Integer call() throws Exception {
     Home home = main.home();
-    home.init(store);
+    home.init(java.util.Optional.ofNullable(store));
     main.out.line("Folder kerja siap: %s (SOP: %s, penyimpanan: %s)", "Home folder ready: %s (SOP: %s, store: %s)",
         home.dir, home.sop().key(), home.storeKind());
     return 0;

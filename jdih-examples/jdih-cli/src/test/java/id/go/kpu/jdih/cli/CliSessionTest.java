@@ -281,4 +281,43 @@ class CliSessionTest {
     assertThat(Files.readAllBytes(dir.resolve("sop.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
     assertThat(ok("sop", "lint").out()).containsPattern("\\d+ temuan");
   }
+
+  /** An unknown store kind, a 0-byte database and a change of store kind are errors, never a silent new H2 store. */
+  @Test
+  void theStoreIsNeverSilentlyReplaced() throws IOException {
+    setUpPeopleAndPropose();
+    assertThat(ok("case", "list").out()).contains("Tahukah kamu");
+
+    Result moving = jdih("init", "--store", "file");
+    assertThat(moving.code()).isNotZero();
+    assertThat(moving.err()).contains("tetap");
+    assertThat(Files.readString(home.resolve("jdih.properties"))).contains("store=h2");
+    assertThat(ok("init").out()).contains("h2"); // init again without --store keeps the home as it is
+
+    Path properties = home.resolve("jdih.properties");
+    Files.writeString(properties, "store=files\n");
+    Result unknown = jdih("case", "list");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("jdih.properties").contains("store=files");
+    Files.writeString(properties, "store=h2\n");
+
+    Path database = home.resolve("db").resolve("jdih.mv.db");
+    assertThat(database).exists();
+    Files.write(database, new byte[0]);
+    Result damaged = jdih("case", "list");
+    assertThat(damaged.code()).isNotZero();
+    assertThat(damaged.err()).contains("jdih.mv.db").contains("0");
+  }
+
+  /** A refused init leaves nothing behind. */
+  @Test
+  void aRefusedInitLeavesNothingBehind() throws IOException {
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("sop.json"), "{\"format\": \"jdih-sop-definition/1\", \"office\": 42}");
+    Result r = jdih("init");
+    assertThat(r.code()).isNotZero();
+    assertThat(home.resolve("jdih.properties")).doesNotExist();
+    assertThat(home.resolve("media")).doesNotExist();
+    assertThat(home.resolve("published")).doesNotExist();
+  }
 }
