@@ -68,12 +68,30 @@ final class People {
     return all().stream().filter(e -> e.nip().replace(" ", "").equals(digits)).findFirst().map(Entry::person);
   }
 
-  /** Adds or replaces the person with the entry's NIP. */
+  // One writer at a time: threads of this JVM wait on this lock, other processes on the file lock below.
+  private static final java.util.concurrent.locks.ReentrantLock WRITERS = new java.util.concurrent.locks.ReentrantLock();
+
+  /**
+   * Adds or replaces the person with the entry's NIP. The read, change and rename run under an exclusive lock of
+   * {@code people.json.lock}, so two {@code person add} at once (two terminals, two threads) both keep their person.
+   */
   void put(Entry entry) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    WRITERS.lock();
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.lock(); // released when the channel closes
+      write(entry);
+    } finally {
+      WRITERS.unlock();
+    }
+  }
+
+  private void write(Entry entry) throws IOException {
     List<Entry> list = new ArrayList<>(all());
     list.removeIf(e -> e.nip().replace(" ", "").equals(entry.nip().replace(" ", "")));
     list.add(entry);
-    Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), ".people-", ".tmp");
     try {
       Files.writeString(tmp, JSON.writeValueAsString(list) + "\n", StandardCharsets.UTF_8);

@@ -320,4 +320,30 @@ class CliSessionTest {
     assertThat(home.resolve("media")).doesNotExist();
     assertThat(home.resolve("published")).doesNotExist();
   }
+
+  /** Twenty {@code person add} at once on one home: every one of them is kept. */
+  @Test
+  void concurrentPersonAddsLoseNobody() throws Exception {
+    ok("init");
+    int n = 20;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Result>> results = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String nip = String.format("1990010120150310%02d", i);
+      results.add(pool.submit(() -> {
+        start.await();
+        return jdih("person", "add", "--nip", nip, "--name", "Orang " + nip, "--role", "staf");
+      }));
+    }
+    start.countDown();
+    for (java.util.concurrent.Future<Result> f : results) {
+      assertThat(f.get().code()).as(f.get().err()).isZero();
+    }
+    pool.shutdown();
+    String list = ok("person", "list").out();
+    for (int i = 0; i < n; i++) {
+      assertThat(list).contains(String.format("Orang 1990010120150310%02d", i));
+    }
+  }
 }
