@@ -78,13 +78,16 @@ final class Home implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
           Files.createDirectories(folder);
           created.add(folder);
+          restrict(folder, "rwx------");
         }
       }
       if (!initialised()) {
         Path properties = dir.resolve("jdih.properties");
         Files.writeString(properties, "# jdih home folder\nstore=" + storeKind + "\n");
         created.add(properties);
+        restrict(properties, "rw-------");
       }
+      requireSafe();
     } catch (IOException | RuntimeException e) {
       for (int i = created.size() - 1; i >= 0; i--) {
         Files.deleteIfExists(created.get(i));
@@ -97,6 +100,42 @@ final class Home implements AutoCloseable {
     if (!initialised()) {
       throw new CliException("Folder " + dir + " belum disiapkan; jalankan 'jdih init' dulu",
           "Folder " + dir + " is not set up; run 'jdih init' first");
+    }
+    requireSafe();
+  }
+
+  /**
+   * Refuses a home another user owns, or that others may write: whoever can write it can rewrite the people file
+   * and the SOP. (A new home is made readable by its owner only: 0700, its settings 0600.) No check where the file
+   * system has no POSIX permissions.
+   */
+  void requireSafe() {
+    try {
+      if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+        return;
+      }
+      String owner = Files.getOwner(dir).getName();
+      String me = System.getProperty("user.name");
+      if (!owner.equals(me)) {
+        throw new CliException("Folder " + dir + " milik " + owner + ", bukan " + me + "; ditolak",
+            "Folder " + dir + " belongs to " + owner + ", not " + me + "; refused");
+      }
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+      if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+          || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+        throw new CliException("Folder " + dir + " dapat ditulis orang lain ("
+            + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); jalankan: chmod 700 " + dir,
+            "Folder " + dir + " is writable by others (" + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+            + "); run: chmod 700 " + dir);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void restrict(Path path, String permissions) throws IOException {
+    if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
     }
   }
 

@@ -346,4 +346,18 @@ class CliSessionTest {
       assertThat(list).contains(String.format("Orang 1990010120150310%02d", i));
     }
   }
+
+  /** A new home is its owner's only (0700, settings 0600); a home others may write is refused. */
+  @Test
+  void theHomeIsPrivateAndAHomeOthersMayWriteIsRefused() throws IOException {
+    ok("init");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+        .isEqualTo("rwx------");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+        home.resolve("jdih.properties")))).isEqualTo("rw-------");
+    Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Result r = jdih("person", "list");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains(home.toString()).contains("chmod 700");
+  }
 }
