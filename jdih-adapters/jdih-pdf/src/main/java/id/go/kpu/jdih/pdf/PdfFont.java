@@ -241,31 +241,27 @@ public final class PdfFont {
             lines.add(line.toString());
             line.setLength(0);
           }
-          String rest = part;
-          while (advance(rest, size) > width) {
-            int cut = fit(rest, width, size);
-            lines.add(rest.substring(0, cut));
-            rest = rest.substring(cut);
+          // Too wide for a line of its own: cut between characters, each line as full as fits. One pass summing
+          // the advances (a 1 MB word with no space used to be measured again from its start for every line).
+          int start = 0;
+          float units = 0;
+          for (int i = 0; i < part.length(); ) {
+            int cp = part.codePointAt(i);
+            float glyph = advances.computeIfAbsent(cp, this::glyphWidth);
+            if (i > start && (units + glyph) / 1000f * size > width) {
+              lines.add(part.substring(start, i));
+              start = i;
+              units = 0;
+            }
+            units += glyph;
+            i += Character.charCount(cp);
           }
-          line.append(rest);
+          line.append(part, start, part.length());
         }
       }
       lines.add(line.toString());
     }
     return lines;
-  }
-
-  // The length of the longest prefix (at least one code point) of s that fits in width.
-  private int fit(String s, float width, float size) {
-    int end = s.offsetByCodePoints(0, 1);
-    while (end < s.length()) {
-      int next = s.offsetByCodePoints(end, 1);
-      if (advance(s.substring(0, next), size) > width) {
-        break;
-      }
-      end = next;
-    }
-    return end;
   }
 
   /**

@@ -96,6 +96,32 @@ class PdfFontTest {
     }
   }
 
+  /**
+   * A megabyte without a space (a pasted hash, a minified text) wraps into full lines that put it back together;
+   * it used to be measured again from its start for every line it gave, which took minutes in an archive. The time
+   * limit only guards against that hang; it is no speed target.
+   */
+  @Test
+  void aMegabyteWithoutASpaceWrapsInOnePass() {
+    try (PdfDocument doc = PdfDocument.builder().build()) {
+      PdfFont font = doc.font();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; sb.length() < 1_000_000; i++) {
+        sb.append((char) ('a' + i % 26)).append(i % 7 == 0 ? "W" : "i");
+      }
+      String text = sb.toString();
+      List<String> lines = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+          () -> font.wrap(text, 9, 400));
+      assertThat(String.join("", lines)).isEqualTo(text);
+      assertThat(lines).allSatisfy(l -> assertThat(font.width(l, 9)).isLessThanOrEqualTo(400f));
+      // Every line but the last is full: one more character would not have fitted.
+      for (int i = 0; i < lines.size() - 1; i++) {
+        String next = lines.get(i) + lines.get(i + 1).charAt(0);
+        assertThat(font.width(next, 9)).as("line %s", i).isGreaterThan(400f);
+      }
+    }
+  }
+
   @Test
   void measuresWithTheFontsAdvanceWidths() {
     try (PdfDocument doc = PdfDocument.builder().build()) {
