@@ -3,6 +3,9 @@ package id.go.kpu.jdih.time;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.sop.DurationUnit;
 import id.go.kpu.jdih.sop.TimeStandard;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -154,6 +158,51 @@ public final class WorkingCalendar {
       case CALENDAR_DAY -> available.atZone(zone).plusDays(standard.amount()).toInstant();
       case HOUR -> available.plus(Duration.ofHours(standard.amount()));
     };
+  }
+
+  /** True if the days off of {@code year} are known (see {@link HolidayCalendar#coversYear}). */
+  public boolean coversYear(int year) {
+    return holidays.coversYear(year);
+  }
+
+  /**
+   * Whether the days off are known over the count of a deadline: for a working-day standard, every year from
+   * {@code available} to its deadline; a standard in hours or calendar days does not depend on days off.
+   */
+  public Coverage coverage(Instant available, TimeStandard standard) {
+    if (standard.unit() != DurationUnit.WORKING_DAY) {
+      return Coverage.covered();
+    }
+    int first = available.atZone(zone).getYear();
+    int last = due(available, standard).atZone(zone).getYear();
+    List<Integer> missing = new ArrayList<>();
+    for (int y = first; y <= last; y++) {
+      if (!coversYear(y)) {
+        missing.add(y);
+      }
+    }
+    return Coverage.missing(missing);
+  }
+
+  /**
+   * A lint for an office's calendar: the current year of {@code today}, and the next, when their days off are not
+   * known. Deadlines counted through them count weekends only.
+   */
+  public ImmutableList<CoverageGap> coverageGaps(LocalDate today) {
+    ImmutableList.Builder<CoverageGap> out = ImmutableList.builder();
+    for (int y = today.getYear(); y <= today.getYear() + 1; y++) {
+      if (!coversYear(y)) {
+        boolean current = y == today.getYear();
+        out.add(new CoverageGap(y, current, Text.of(
+            "kalender hari libur tidak memuat tahun %s (" + (current ? "tahun ini" : "tahun depan")
+                + "): tenggat hari kerja di tahun itu hanya melewati akhir pekan; tambahkan SKB dan Keppres cuti "
+                + "bersama tahun itu sebagai berkas kalender",
+            "the holiday calendar does not cover %s (" + (current ? "this year" : "next year")
+                + "): working-day deadlines in that year skip weekends only; add that year's SKB and cuti bersama "
+                + "Keppres as a calendar file").format(y)));
+      }
+    }
+    return out.build();
   }
 
   /** The office hours between {@code from} and {@code to}; zero if {@code to} is not after {@code from}. */
