@@ -173,7 +173,8 @@ public final class ComplianceChecker {
       Optional<Instant> due = deadlines.due(a, availableAt);
       TimeStatus ts = due.isEmpty() ? TimeStatus.NO_STANDARD : asOf.isAfter(due.get()) ? TimeStatus.OVERDUE
           : TimeStatus.ON_TIME;
-      open = Optional.of(new OpenActivity(current, availableAt, due, Optional.empty(), ts));
+      open = Optional.of(new OpenActivity(current, availableAt, due, Optional.empty(), ts,
+          deadlines.coverage(a, availableAt)));
       if (ts == TimeStatus.OVERDUE) {
         findings.add(new Finding(Finding.Rule.OPEN_OVERDUE, OptionalInt.of(current), 0,
             Text.of("kegiatan %s belum selesai dan sudah lewat batas %s", "activity %s is not done and is past its "

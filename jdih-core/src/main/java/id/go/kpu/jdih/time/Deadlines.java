@@ -48,6 +48,14 @@ public final class Deadlines {
     return activity.quality().time().map(t -> calendar.due(availableAt, t));
   }
 
+  /**
+   * Whether the deadline of {@code activity}, available at {@code availableAt}, was counted over known days off;
+   * covered without a time standard. {@link #due} stays as it was; this says when to distrust it.
+   */
+  public Coverage coverage(Activity activity, Instant availableAt) {
+    return activity.quality().time().map(t -> calendar.coverage(availableAt, t)).orElse(Coverage.covered());
+  }
+
   /** The case's open activity at {@code now}; empty if the case is new or closed. */
   public Optional<OpenActivity> open(ContentCase c, SopDefinition definition, Instant now) {
     if (c.currentActivity().isEmpty() || c.availableSince().isEmpty()) {
@@ -68,7 +76,7 @@ public final class Deadlines {
     } else {
       status = TimeStatus.ON_TIME;
     }
-    return Optional.of(new OpenActivity(number, available, due, soon, status));
+    return Optional.of(new OpenActivity(number, available, due, soon, status, coverage(activity, available)));
   }
 
   /**

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param due when it is due; empty without a time standard
  * @param dueSoonAt when it becomes due soon; empty without a time standard
  * @param status on time, due soon or overdue at the instant asked about
+ * @param coverage whether the holiday calendar covers the years the deadline was counted over; when it does not,
+ *     the deadline may be too early
  */
 public record OpenActivity(int activity, Instant availableAt, Optional<Instant> due, Optional<Instant> dueSoonAt,
-    TimeStatus status) {}
+    TimeStatus status, Coverage coverage) {}

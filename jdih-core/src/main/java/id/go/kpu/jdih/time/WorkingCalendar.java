@@ -3,22 +3,32 @@ package id.go.kpu.jdih.time;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.sop.DurationUnit;
 import id.go.kpu.jdih.sop.TimeStandard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Working time of one office: its zone (WIB {@code Asia/Jakarta}, WITA {@code Asia/Makassar} or WIT
  * {@code Asia/Jayapura}), its office hours and its days off.
  *
- * <p>Rules: a working day is a weekday with office hours that is not a day off. "N working days" from an instant
- * end on the N-th next working day at the same local time; an instant on a non-working day counts from the next
- * working day's start (07.30 by default). Working hours between two instants are the office hours they overlap.
+ * <p>Rules: a working day is a weekday with office hours that is not a day off. A time standard in working days
+ * counts from the instant itself when it lies within office hours, and otherwise from the next opening: before
+ * opening, in a break, after closing and on a non-working day alike (07.30 by default). "N working days" from there
+ * end on the N-th next working day at the same local time, or, when that day's office hours do not include that
+ * time (a shorter Friday), at the nearest earlier office time of that day (the end of the period before; the
+ * day's opening if the time is before it). So working-day deadlines always fall within office hours (a closing
+ * time included), and a later availability never gets an earlier deadline. Working hours between two instants are
+ * the office hours they overlap.
  *
  * <p>Immutable and thread-safe.
  */
@@ -90,17 +100,30 @@ public final class WorkingCalendar {
     throw new IllegalStateException("no working day within ten years after " + date);
   }
 
-  /** The instant a time standard counts from: {@code instant} itself, or the next working day's start. */
+  /**
+   * The instant a working-day time standard counts from: {@code instant} itself if it lies within office hours
+   * (a period's start included, its end excluded), otherwise the next opening (the next period of the same working
+   * day, or the next working day's start).
+   */
   public ZonedDateTime countsFrom(Instant instant) {
     ZonedDateTime z = instant.atZone(zone);
-    if (isWorkingDay(z.toLocalDate())) {
-      return z;
+    LocalDate date = z.toLocalDate();
+    if (isWorkingDay(date)) {
+      LocalTime time = z.toLocalTime();
+      for (OfficeHours.Period p : hours.periods(date.getDayOfWeek())) {
+        if (time.isBefore(p.start())) {
+          return ZonedDateTime.of(date, p.start(), zone);
+        }
+        if (time.isBefore(p.end())) {
+          return z;
+        }
+      }
     }
-    LocalDate next = nextWorkingDay(z.toLocalDate());
+    LocalDate next = nextWorkingDay(date);
     return ZonedDateTime.of(next, hours.dayStart(next.getDayOfWeek()), zone);
   }
 
-  /** {@code days} working days after {@code from} (see the class rules). */
+  /** {@code days} working days after {@code from} (see the class rules); always within office hours. */
   public Instant plusWorkingDays(Instant from, int days) {
     checkArgument(days >= 0, "days must be >= 0");
     ZonedDateTime start = countsFrom(from);
@@ -108,7 +131,24 @@ public final class WorkingCalendar {
     for (int i = 0; i < days; i++) {
       d = nextWorkingDay(d);
     }
-    return ZonedDateTime.of(d, start.toLocalTime(), zone).toInstant();
+    return ZonedDateTime.of(d, officeTimeAtOrBefore(d, start.toLocalTime()), zone).toInstant();
+  }
+
+  // The latest office time of working day d at or before time (a period's end included), or d's opening if time is
+  // before it. Non-decreasing in time and within [opening, closing] of d, so deadlines stay in order.
+  private LocalTime officeTimeAtOrBefore(LocalDate d, LocalTime time) {
+    List<OfficeHours.Period> periods = hours.periods(d.getDayOfWeek());
+    LocalTime result = periods.get(0).start();
+    for (OfficeHours.Period p : periods) {
+      if (time.isBefore(p.start())) {
+        return result;
+      }
+      if (!time.isAfter(p.end())) {
+        return time;
+      }
+      result = p.end();
+    }
+    return result;
   }
 
   /** When an activity that became available at {@code available} is due under {@code standard}. */
@@ -118,6 +158,51 @@ public final class WorkingCalendar {
       case CALENDAR_DAY -> available.atZone(zone).plusDays(standard.amount()).toInstant();
       case HOUR -> available.plus(Duration.ofHours(standard.amount()));
     };
+  }
+
+  /** True if the days off of {@code year} are known (see {@link HolidayCalendar#coversYear}). */
+  public boolean coversYear(int year) {
+    return holidays.coversYear(year);
+  }
+
+  /**
+   * Whether the days off are known over the count of a deadline: for a working-day standard, every year from
+   * {@code available} to its deadline; a standard in hours or calendar days does not depend on days off.
+   */
+  public Coverage coverage(Instant available, TimeStandard standard) {
+    if (standard.unit() != DurationUnit.WORKING_DAY) {
+      return Coverage.covered();
+    }
+    int first = available.atZone(zone).getYear();
+    int last = due(available, standard).atZone(zone).getYear();
+    List<Integer> missing = new ArrayList<>();
+    for (int y = first; y <= last; y++) {
+      if (!coversYear(y)) {
+        missing.add(y);
+      }
+    }
+    return Coverage.missing(missing);
+  }
+
+  /**
+   * A lint for an office's calendar: the current year of {@code today}, and the next, when their days off are not
+   * known. Deadlines counted through them count weekends only.
+   */
+  public ImmutableList<CoverageGap> coverageGaps(LocalDate today) {
+    ImmutableList.Builder<CoverageGap> out = ImmutableList.builder();
+    for (int y = today.getYear(); y <= today.getYear() + 1; y++) {
+      if (!coversYear(y)) {
+        boolean current = y == today.getYear();
+        out.add(new CoverageGap(y, current, Text.of(
+            "kalender hari libur tidak memuat tahun %s (" + (current ? "tahun ini" : "tahun depan")
+                + "): tenggat hari kerja di tahun itu hanya melewati akhir pekan; tambahkan SKB dan Keppres cuti "
+                + "bersama tahun itu sebagai berkas kalender",
+            "the holiday calendar does not cover %s (" + (current ? "this year" : "next year")
+                + "): working-day deadlines in that year skip weekends only; add that year's SKB and cuti bersama "
+                + "Keppres as a calendar file").format(y)));
+      }
+    }
+    return out.build();
   }
 
   /** The office hours between {@code from} and {@code to}; zero if {@code to} is not after {@code from}. */

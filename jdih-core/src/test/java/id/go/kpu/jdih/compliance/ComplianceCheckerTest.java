@@ -78,7 +78,8 @@ class ComplianceCheckerTest {
     assertThat(c.records().get(1).workingTime()).isEqualTo(Duration.ofHours(3));
     // Activity 3: available Mon 12.00 WIB, done Tue 09.00 WIB: Mon 13-16 (3h) + Tue 07.30-09.00 (1.5h).
     assertThat(c.records().get(2).workingTime()).isEqualTo(Duration.ofMinutes(270));
-    assertThat(c.records().get(2).due()).contains(Instant.parse("2024-03-05T05:00:00Z")); // Tue 12.00 WIB
+    // Mon 12.00 WIB is the lunch break, outside office hours: the day counts from 13.00, so due Tue 13.00 WIB.
+    assertThat(c.records().get(2).due()).contains(Instant.parse("2024-03-05T06:00:00Z"));
     new SopAssertions(checker).assertComplies(h, asOf);
   }
 

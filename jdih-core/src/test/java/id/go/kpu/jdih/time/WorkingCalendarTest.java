@@ -40,6 +40,35 @@ class WorkingCalendarTest {
   }
 
   @Test
+  void aMinuteLaterNeverGetsAnEarlierDeadlineAndDeadlinesFallInOfficeHours() {
+    // Monday 7 April 2025 is cuti bersama Idul Fitri 1446 H (Keppres Nomor 2 Tahun 2025); Tuesday 8 April is a
+    // working day. Before the fix, Monday 23.59 counted from Tuesday 07.30 (due Wednesday 07.30) while Tuesday
+    // 00.00 counted from itself (due Wednesday 00.00): a later start, an earlier deadline, at midnight.
+    assertThat(wib.holidays().dayOff(LocalDate.of(2025, 4, 7)).orElseThrow().kind())
+        .isEqualTo(DayOffKind.CUTI_BERSAMA);
+    assertThat(wib.isWorkingDay(LocalDate.of(2025, 4, 8))).isTrue();
+    assertThat(dueWib("2025-04-07T23:59")).isEqualTo("2025-04-09T07:30");
+    assertThat(dueWib("2025-04-08T00:00")).isEqualTo("2025-04-09T07:30");
+    assertThat(wib.countsFrom(wib("2025-04-08T00:00")).toLocalDateTime().toString()).isEqualTo("2025-04-08T07:30");
+    // After closing, the count starts at the next opening too; inside office hours, at the instant itself.
+    assertThat(dueWib("2025-04-08T16:00")).isEqualTo("2025-04-10T07:30");
+    assertThat(dueWib("2025-04-08T15:59")).isEqualTo("2025-04-09T15:59");
+    // The lunch break is outside office hours: the count starts at 13.00.
+    assertThat(dueWib("2025-04-08T12:30")).isEqualTo("2025-04-09T13:00");
+  }
+
+  @Test
+  void aDeadlineOutsideTheLastDaysOfficeHoursMovesToItsNearestEarlierOfficeTime() {
+    // Friday's hours differ (07.30-11.30, 13.00-16.30): Thursday 11.45 plus one working day would be Friday 11.45,
+    // in the break, and Friday 16.15 plus one would be Monday 16.15, after closing. The same amount of office time
+    // elapses by the end of the period before, so the deadline is that closing time, on the same working day.
+    assertThat(dueWib("2025-04-10T11:45")).isEqualTo("2025-04-11T11:30");
+    assertThat(dueWib("2025-04-11T16:15")).isEqualTo("2025-04-14T16:00");
+    assertThat(wib.workingTime(wib("2025-04-11T16:15"), wib("2025-04-14T16:00")))
+        .isEqualTo(wib.workingTime(wib("2025-04-11T16:15"), wib("2025-04-15T07:30")));
+  }
+
+  @Test
   void idulFitri2024WithItsCutiBersama() {
     // 8, 9, 12, 15 April cuti bersama; 10, 11 April Idul Fitri 1445 H; 13, 14 the weekend.
     assertThat(dueWib("2024-04-05T10:00")).isEqualTo("2024-04-16T10:00");
@@ -75,9 +104,14 @@ class WorkingCalendarTest {
   @Test
   void anOfficeInWitaCountsInItsOwnZone() {
     WorkingCalendar wita = WorkingCalendar.defaults(WITA);
-    // Sunday 23.30 WIB is Monday 00.30 WITA: a working day there, not in a WIB office.
+    // Sunday 23.30 WIB is Monday 00.30 WITA: a working day there, not in a WIB office. Before opening, though, so
+    // the WITA office counts from Monday 07.30 WITA (it used to count from 00.30 and be due at 00.30 Tuesday).
     Instant instant = wib("2024-03-03T23:30");
-    assertThat(wita.due(instant, oneDay).atZone(WITA).toLocalDateTime().toString()).isEqualTo("2024-03-05T00:30");
+    assertThat(wita.countsFrom(instant).toLocalDateTime().toString()).isEqualTo("2024-03-04T07:30");
+    assertThat(wita.due(instant, oneDay).atZone(WITA).toLocalDateTime().toString()).isEqualTo("2024-03-05T07:30");
+    // Monday 07.00 WIB is 08.00 WITA: within office hours there, so the count starts at once.
+    assertThat(wita.due(wib("2024-03-04T07:00"), oneDay).atZone(WITA).toLocalDateTime().toString())
+        .isEqualTo("2024-03-05T08:00");
     assertThat(wib.due(instant, oneDay).atZone(WIB).toLocalDateTime().toString()).isEqualTo("2024-03-05T07:30");
     assertThat(wita.countsFrom(wib("2024-03-02T12:00")).toLocalDateTime().toString())
         .isEqualTo("2024-03-04T07:30"); // 07.30 WITA
