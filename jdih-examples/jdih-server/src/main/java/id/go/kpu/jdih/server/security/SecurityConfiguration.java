@@ -41,7 +41,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two filter chains. The API ({@code /api/**}) takes an API token ({@code Authorization: Bearer jdih_...}) or the
  * browser session of a login; it answers 401/403 as problem details and needs the CSRF token only from session
- * callers. Everything else (pages, login, actuator) uses the session: form login with local accounts and
+ * callers. Everything else (pages, login, actuator) uses the session: form login at the server's own page
+ * {@code /login} with local accounts and
  * lock-out, and OIDC login when a client registration is configured
  * ({@code spring.security.oauth2.client.registration.*}). Roles are never taken from a login: the directory is
  * asked at each request.
@@ -94,14 +95,16 @@ public class SecurityConfiguration {
     };
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/login/**", "/oauth2/**", "/error", "/actuator/health",
-                "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico").permitAll()
+                "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico", "/css/**", "/js/**")
+            .permitAll()
             .requestMatchers("/actuator/prometheus").access(scraper)
             .requestMatchers("/actuator/**").access(serverAdmin)
             .anyRequest().authenticated())
         // Machines (a scraper, a probe) get 401 instead of a redirect to the login page.
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), r -> r.getRequestURI().startsWith("/actuator/")))
-        .formLogin(f -> f
+        // The login page is the server's own (id.go.kpu.jdih.server.web); the form posts back to /login.
+        .formLogin(f -> f.loginPage("/login")
             .successHandler(new LockoutSuccessHandler(accounts))
             .failureHandler(new LockoutFailureHandler(accounts)))
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
