@@ -47,8 +47,8 @@ class WebPagesBrowserTest extends ServerTestSupport {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
     admin = admin();
-    office(admin, "kab-m", "Asia/Jakarta", "19800101200604");
-    office(admin, "kab-n", "Asia/Makassar", "19900101200604");
+    office(admin, "web-m", "Asia/Jakarta", "19800101200608");
+    office(admin, "web-n", "Asia/Makassar", "19900101200608");
     Files.createDirectories(SHOTS);
     files = Files.createTempDirectory("jdih-browser-files");
   }
@@ -73,13 +73,13 @@ class WebPagesBrowserTest extends ServerTestSupport {
     shoot(kasubag, "01-login");
     submit(kasubag, By.id("lang-en"));
     assertThat(kasubag.findElement(By.tagName("h1")).getText()).isEqualTo("Log in to JDIH");
-    kasubag.findElement(By.id("username")).sendKeys("kab-m.kasubag");
+    kasubag.findElement(By.id("username")).sendKeys("web-m.kasubag");
     kasubag.findElement(By.id("password")).sendKeys("wrong-password");
     submit(kasubag, By.cssSelector("#login-form button"));
     assertThat(kasubag.findElement(By.id("login-error")).getText()).isEqualTo("Wrong username or password.");
     shoot(kasubag, "02-login-error-en");
     submit(kasubag, By.id("lang-id"));
-    login(kasubag, "kab-m.kasubag");
+    login(kasubag, "web-m.kasubag");
     assertThat(kasubag.findElement(By.tagName("h1")).getText()).isEqualTo("Tugas saya");
     assertThat(kasubag.findElement(By.id("no-tasks")).isDisplayed()).isTrue();
     shoot(kasubag, "03-tasks-empty");
@@ -136,7 +136,7 @@ class WebPagesBrowserTest extends ServerTestSupport {
 
     // Activity 3: the team's meeting, from the team member's own task list.
     ChromeDriver tim = browser();
-    login(tim, "kab-m.tim");
+    login(tim, "web-m.tim");
     List<WebElement> tasks = tim.findElements(By.cssSelector("#tasks .card"));
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).getText()).contains("Tahukah kamu: JDIH Mentawai (revisi)", "tepat waktu");
@@ -151,11 +151,11 @@ class WebPagesBrowserTest extends ServerTestSupport {
     }
     tim.findElement(By.id("minutes")).sendKeys(file("notulen.txt", "Notulen rapat".getBytes(StandardCharsets.UTF_8)));
     submit(tim, By.cssSelector("#meeting button"));
-    assertThat(tim.findElement(By.id("timeline")).getText()).contains("Orang kab-m.tim");
+    assertThat(tim.findElement(By.id("timeline")).getText()).contains("Orang web-m.tim");
 
     // Activity 4: the staff's summary.
     ChromeDriver staf = browser();
-    login(staf, "kab-m.staf");
+    login(staf, "web-m.staf");
     staf.get(caseUrl);
     shoot(staf, "12-case-summary");
     staf.findElement(By.id("summary-text")).sendKeys("Rangkuman: infografis tentang JDIH");
@@ -191,18 +191,18 @@ class WebPagesBrowserTest extends ServerTestSupport {
 
     // Another office's person opening the case: refused, without its title.
     ChromeDriver other = browser();
-    login(other, "kab-n.kasubag");
+    login(other, "web-n.kasubag");
     other.get(caseUrl);
     assertThat(other.findElement(By.id("refusal")).getText()).contains("JDIH-ACTOR-002"); // as the API says
     assertThat(other.getPageSource()).doesNotContain("Mentawai (revisi)").doesNotContain("Tahukah");
     shoot(other, "17-other-office-refused");
-    assertThat(session("kab-n.kasubag").get("/kasus/" + caseId).expect(403).text()).doesNotContain("Tahukah");
+    assertThat(session("web-n.kasubag").get("/kasus/" + caseId).expect(403).text()).doesNotContain("Tahukah");
   }
 
   @Test
   void pagesNeedALoginAndKeepTheStrictContentSecurityPolicy() throws IOException {
     ChromeDriver browser = browser();
-    for (String path : List.of("/", "/papan", "/kasus/baru", "/kasus/kab-m-x")) {
+    for (String path : List.of("/", "/papan", "/kasus/baru", "/kasus/web-m-x")) {
       browser.get(url(path));
       assertThat(browser.getCurrentUrl()).as("anonymous %s", path).endsWith("/login");
     }
@@ -212,7 +212,7 @@ class WebPagesBrowserTest extends ServerTestSupport {
     assertThat(login.header("Content-Security-Policy").orElse("")).contains("script-src 'self'", "style-src 'self'");
     anonymous.get("/css/app.css").expect(200);
     anonymous.get("/js/app.js").expect(200);
-    Client kasubag = session("kab-m.kasubag");
+    Client kasubag = session("web-m.kasubag");
     for (String path : List.of("/", "/papan", "/kasus/baru")) {
       String html = kasubag.get(path).expect(200).text();
       assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("style=")

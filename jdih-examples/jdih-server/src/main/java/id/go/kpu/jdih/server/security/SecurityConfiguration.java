@@ -111,7 +111,9 @@ public class SecurityConfiguration {
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     if (oidc.getIfAvailable() != null) {
-      http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(oidcUsers(accounts, properties))));
+      // The same login page offers the providers (else Spring Security would generate its own at /login).
+      http.oauth2Login(o -> o.loginPage("/login")
+          .userInfoEndpoint(u -> u.oidcUserService(oidcUsers(accounts, properties))));
     }
     return http.build();
   }

@@ -80,7 +80,15 @@ class CasePages {
 
   /** A row of the timeline. */
   record Row(int activity, String name, String role, String doneBy, Instant availableAt, Optional<Instant> due,
-      Optional<Instant> completedAt, Optional<Text> outcome, TimeStatus status) {}
+      Optional<Instant> completedAt, Optional<Text> outcome, TimeStatus status) {
+    /** Whether the row is a rejection. */
+    public boolean rejected() {
+      return outcome.isPresent() && outcome.get().equals(REJECTED);
+    }
+  }
+
+  private static final Text APPROVED = Text.of("disetujui", "approved");
+  private static final Text REJECTED = Text.of("ditolak", "rejected");
 
   /** An equipment checkbox of the meeting form. */
   record Tool(String id, String name) {}
@@ -104,7 +112,7 @@ class CasePages {
   String page(@PathVariable String id, Model model) {
     PersonRecord p = pages.me(Scope.CASES_READ);
     ContentCase c = pages.visible(p, id);
-    return render(p, c, model, Optional.empty(), Map.of(), FormErrors.none(), UUID.randomUUID().toString());
+    return render(p, c, model, Map.of(), FormErrors.none(), UUID.randomUUID().toString());
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -125,12 +133,12 @@ class CasePages {
       CommandResult r = pages.acting().propose(CommandId.of("web:" + k), caseId, sopKey, proposal);
       return "redirect:/kasus/" + r.state().id().value();
     } catch (JdihException e) {
-      Problems.Problem problem = problems.of(e, ((Ui) model.getAttribute("ui")).language());
+      Problems.Problem problem = problems.of(e, language(model));
       response.setStatus(problem.status());
       TasksController.common(model, p, sop);
       model.addAttribute("key", key);
       model.addAttribute("values", values);
-      model.addAttribute("errors", FormErrors.of(problem, PROPOSAL_FIELDS));
+      model.addAttribute("errors", FormErrors.of(problem, PROPOSAL_FIELDS, language(model)));
       model.addAttribute("here", "/kasus/baru");
       proposalChoices(model);
       return "propose";
@@ -258,17 +266,21 @@ class CasePages {
       run.apply(command, c.id());
       return "redirect:/kasus/" + c.id().value();
     } catch (JdihException e) {
-      Problems.Problem problem = problems.of(e, ((Ui) model.getAttribute("ui")).language());
+      Problems.Problem problem = problems.of(e, language(model));
       response.setStatus(problem.status());
       ContentCase now = pages.visible(p, id);
       // After a change by someone else the form starts from the case as it is now, with a fresh key.
       String nextKey = now.version() == c.version() ? key : UUID.randomUUID().toString();
-      return render(p, now, model, Optional.of(problem), values, FormErrors.of(problem, fields), nextKey);
+      return render(p, now, model, values, FormErrors.of(problem, fields, language(model)), nextKey);
     }
   }
 
-  private String render(PersonRecord p, ContentCase c, Model model, Optional<Problems.Problem> problem,
-      Map<String, String> values, FormErrors errors, String key) {
+  private static id.go.kpu.jdih.i18n.Language language(Model model) {
+    return ((Ui) model.getAttribute("ui")).language();
+  }
+
+  private String render(PersonRecord p, ContentCase c, Model model, Map<String, String> values, FormErrors errors,
+      String key) {
     SopDefinition sop = pages.sopOf(c);
     Deadlines deadlines = pages.deadlines(sop.office().id());
     Instant now = pages.now();
@@ -278,7 +290,8 @@ class CasePages {
       Optional<Instant> due = deadlines.due(a, r.availableAt());
       boolean late = due.map(d -> r.completedAt().isAfter(d)).orElse(false);
       rows.add(new Row(r.activity(), a.description(), TasksController.roleName(sop, a), r.actor().name(),
-          r.availableAt(), due, Optional.of(r.completedAt()), r.outcome().map(o -> o.label()),
+          r.availableAt(), due, Optional.of(r.completedAt()),
+          r.outcome().map(o -> o == id.go.kpu.jdih.sop.Outcome.REJECTED ? REJECTED : APPROVED),
           due.isEmpty() ? TimeStatus.NO_STANDARD : late ? TimeStatus.OVERDUE : TimeStatus.ON_TIME));
     }
     Optional<OpenActivity> open = c.status() == CaseStatus.OPEN ? deadlines.open(c, sop, now) : Optional.empty();

@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.server.web;
 
+import id.go.kpu.jdih.i18n.Language;
+import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.server.api.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
  * the form field it concerns (a violation of no field of the form stays at the top).
  */
 public final class FormErrors {
+  private static final Text MARKED = Text.of("Periksa isian yang ditandai.", "Check the fields marked.");
   private static final FormErrors NONE = new FormErrors("", "", Map.of(), List.of());
 
   private final String code;
@@ -31,7 +34,7 @@ public final class FormErrors {
   }
 
   /** The errors of {@code problem}, placed at {@code fields} of the form. */
-  static FormErrors of(Problems.Problem problem, List<String> fields) {
+  static FormErrors of(Problems.Problem problem, List<String> fields, Language language) {
     Map<String, List<String>> byField = new LinkedHashMap<>();
     List<String> other = new ArrayList<>();
     for (Map<String, String> e : problem.errors()) {
@@ -43,7 +46,9 @@ public final class FormErrors {
         byField.computeIfAbsent(field, k -> new ArrayList<>()).add(e.get("message"));
       }
     }
-    return new FormErrors(problem.code(), problem.detail(), byField, other);
+    // The violations are shown at their fields: the top says so instead of naming the fields' technical paths.
+    String detail = !byField.isEmpty() && other.isEmpty() ? MARKED.in(language) : problem.detail();
+    return new FormErrors(problem.code(), detail, byField, other);
   }
 
   private static boolean matches(String path, String field) {

@@ -43,6 +43,25 @@ public final class Ui {
     return csv != null && java.util.Arrays.asList(csv.split(",")).contains(item);
   }
 
+  /** A short name of an activity kind, for the board's column headings. */
+  public String kind(id.go.kpu.jdih.sop.ActivityKind kind) {
+    return switch (kind) {
+      case PROPOSAL -> t("Usulan", "Proposal");
+      case APPROVAL -> t("Persetujuan", "Approval");
+      case MEETING -> t("Rapat tim", "Team meeting");
+      case SUMMARY -> t("Rangkuman", "Summary");
+      case DESIGN -> t("Desain", "Design");
+      case CAPTION -> t("Keterangan", "Caption");
+      case PUBLICATION -> t("Unggah", "Upload");
+      case TASK -> t("Tugas", "Task");
+    };
+  }
+
+  /** A date, e.g. {@code 5 Desember 2026}. */
+  public String date(java.time.LocalDate date) {
+    return DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(date);
+  }
+
   /** {@code instant} in {@code zone}, e.g. {@code 4 Des 2026 09.30 WIB}; a dash for none. */
   public String time(Object instant, ZoneId zone) {
     Instant i = instant instanceof Optional<?> o ? (Instant) o.orElse(null) : (Instant) instant;
