@@ -43,7 +43,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two filter chains. The API ({@code /api/**}) takes an API token ({@code Authorization: Bearer jdih_...}) or the
  * browser session of a login; it answers 401/403 as problem details and needs the CSRF token only from session
- * callers. Everything else (pages, login, actuator) uses the session: form login with local accounts and
+ * callers. Everything else (pages, login, actuator) uses the session: form login at the server's own page
+ * {@code /login} with local accounts and
  * lock-out, and OIDC login when a client registration is configured
  * ({@code spring.security.oauth2.client.registration.*}). Roles are never taken from a login: the directory is
  * asked at each request.
@@ -104,7 +105,8 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(SignedMediaUrls.PATH + "**").access(signedMedia)
             .requestMatchers("/login", "/login/**", "/oauth2/**", "/error", "/actuator/health",
-                "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico").permitAll()
+                "/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico", "/css/**", "/js/**")
+            .permitAll()
             .requestMatchers("/actuator/prometheus").access(scraper)
             .requestMatchers("/actuator/**").access(serverAdmin)
             .anyRequest().authenticated())
@@ -119,14 +121,17 @@ public class SecurityConfiguration {
                 r -> r.getRequestURI().startsWith(r.getContextPath() + SignedMediaUrls.PATH))
             // (A single mapping would be used for every request: the others keep Spring's 403.)
             .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), r -> true))
-        .formLogin(f -> f
+        // The login page is the server's own (id.go.kpu.jdih.server.web); the form posts back to /login.
+        .formLogin(f -> f.loginPage("/login")
             .successHandler(new LockoutSuccessHandler(accounts))
             .failureHandler(new LockoutFailureHandler(accounts)))
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     if (oidc.getIfAvailable() != null) {
-      http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(oidcUsers(accounts, properties))));
+      // The same login page offers the providers (else Spring Security would generate its own at /login).
+      http.oauth2Login(o -> o.loginPage("/login")
+          .userInfoEndpoint(u -> u.oidcUserService(oidcUsers(accounts, properties))));
     }
     return http.build();
   }
