@@ -45,6 +45,12 @@ final class Timeline {
         shorten(sop.role(sop.activity(o.activity()).orElseThrow().executor()).map(r -> r.name()).orElse(""), 22),
         f.format(o.availableAt()), o.due().map(f::format).orElse("-"), out.t("(berjalan)", "(open)"),
         o.status().label().in(out.lang))));
+    // A deadline in a year the holiday calendar does not cover counts every weekday of it as a working day.
+    open.filter(o -> !o.coverage().isCovered()).ifPresent(o -> sb.append(out.t(
+        "  PERINGATAN: kalender hari libur tidak mencakup tahun ", "  WARNING: the holiday calendar does not cover "))
+        .append(o.coverage().uncoveredYears().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))
+        .append(out.t("; batas waktu dihitung tanpa hari libur tahun itu", "; the deadline counts no holiday of it"))
+        .append('\n'));
     sb.append(out.t("  Revisi: ", "  Revisions: ")).append(c.revisions());
     c.lastRejection().ifPresent(r -> sb.append(out.t(" (terakhir: ", " (last: ")).append(r).append(')'));
     sb.append('\n');

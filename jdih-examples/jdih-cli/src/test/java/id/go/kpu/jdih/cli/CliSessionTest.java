@@ -360,4 +360,23 @@ class CliSessionTest {
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains(home.toString()).contains("chmod 700");
   }
+
+  /** A case whose deadline falls in a year the holiday calendar does not cover says so in {@code case show}. */
+  @Test
+  void caseShowWarnsWhenTheDeadlineFallsInAnUncoveredYear() {
+    String covered = setUpPeopleAndPropose(); // 5 March 2024: covered
+    assertThat(ok("case", "show", covered).out()).doesNotContain("PERINGATAN");
+    Clock newYearsEve = Clock.fixed(Instant.parse("2026-12-31T03:00:00Z"), ZoneOffset.UTC);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"--home", home.toString(), "case", "propose", "--as", "198001012006042001",
+        "--title", "Akhir tahun", "--category", "informasi-hukum", "--material", "Materi", "--platform",
+        "instagram"}, new PrintWriter(out), new PrintWriter(err), newYearsEve);
+    assertThat(code).as(err.toString()).isZero();
+    String id = out.toString().strip().lines().reduce((a, b) -> b).orElseThrow().strip();
+    StringWriter shown = new StringWriter();
+    Main.run(new String[] {"--home", home.toString(), "case", "show", id}, new PrintWriter(shown),
+        new PrintWriter(new StringWriter()), newYearsEve);
+    assertThat(shown.toString()).contains("PERINGATAN").contains("2027");
+  }
 }

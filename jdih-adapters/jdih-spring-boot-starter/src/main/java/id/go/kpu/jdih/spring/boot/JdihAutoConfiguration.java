@@ -174,6 +174,9 @@ public class JdihAutoConfiguration {
         new HmacSha256Signer(properties.seal().keyId(), readKey(file)),
         storage instanceof JdbcStorage jdbc ? jdbc.seals() : new InMemorySealStore()));
     customizers.orderedStream().forEach(c -> c.customize(b));
+    // A year the holidays do not cover counts every weekday as a working day: say so at start-up, not silently.
+    calendar.coverageGaps(clock.instant().atZone(calendar.zone()).toLocalDate())
+        .forEach(gap -> LOG.warn("{}", gap.message().bilingual()));
     return b.build();
   }
 

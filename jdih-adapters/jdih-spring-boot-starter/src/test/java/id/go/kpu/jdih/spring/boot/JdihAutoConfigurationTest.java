@@ -121,6 +121,20 @@ class JdihAutoConfigurationTest {
         });
   }
 
+  /** At the end of 2026 the next year has no holidays bundled: the start-up says so instead of staying silent. */
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void aYearTheCalendarDoesNotCoverIsReportedAtStartUp(org.springframework.boot.test.system.CapturedOutput output) {
+    runner().withUserConfiguration(Directory.class)
+        .withBean(java.time.Clock.class, () -> java.time.Clock.fixed(java.time.Instant.parse("2026-12-04T03:00:00Z"),
+            java.time.ZoneOffset.UTC))
+        .withPropertyValues("jdih.worker.enabled=false").run(context -> {
+          assertThat(context).hasNotFailed();
+          context.getBean(Jdih.class);
+          assertThat(output.getAll()).contains("2027");
+        });
+  }
+
   @Test
   void withoutADirectoryTheContextFailsNamingTheMissingBean() {
     runner().run(context -> {
