@@ -348,9 +348,18 @@ final class CaseCommands {
       Cases service = home.runtime().cases();
       CaseStatus wanted = state == null ? null : status(state);
       int shown = 0;
+      int damaged = 0;
       try (Stream<CaseId> ids = home.store().caseIds()) {
         for (CaseId id : (Iterable<CaseId>) ids::iterator) {
-          ContentCase c = service.get(id);
+          ContentCase c;
+          try {
+            c = service.get(id);
+          } catch (id.go.kpu.jdih.error.JdihException | IllegalStateException | java.io.UncheckedIOException e) {
+            // One damaged case is reported, and the others are still listed; the exit status says it.
+            damaged++;
+            out.err.println(Main.describe(e, out.lang) + out.t(" (kasus ", " (case ") + id + ")");
+            continue;
+          }
           if (wanted != null && c.status() != wanted) {
             continue;
           }
@@ -365,7 +374,12 @@ final class CaseCommands {
               c.proposal().map(ContentProposal::title).orElse("")));
         }
       }
-      out.line("%d kasus", "%d cases", shown);
+      out.line("%d kasus", shown == 1 ? "%d case" : "%d cases", shown);
+      if (damaged > 0) {
+        out.err.println(out.t(damaged + " kasus tidak dapat dibaca; lihat di atas",
+            damaged + (damaged == 1 ? " case" : " cases") + " could not be read; see above"));
+        return 1;
+      }
       return 0;
     }
   }

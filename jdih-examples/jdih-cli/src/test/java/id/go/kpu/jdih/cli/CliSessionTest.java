@@ -379,4 +379,19 @@ class CliSessionTest {
         new PrintWriter(new StringWriter()), newYearsEve);
     assertThat(shown.toString()).contains("PERINGATAN").contains("2027");
   }
+
+  /** One damaged case is reported by {@code case list}; the others are listed; the exit status is 1. */
+  @Test
+  void oneDamagedCaseDoesNotHideTheOthers() throws IOException {
+    String damaged = setUpPeopleAndPropose("file");
+    String intact = ok("case", "propose", "--as", "198001012006042001", "--title", "Kasus utuh", "--category",
+        "informasi-hukum", "--material", "Materi", "--platform", "instagram").lastLine();
+    Path log = home.resolve("cases").resolve("case-" + damaged + ".jsonl");
+    assertThat(log).exists();
+    Files.writeString(log, Files.readString(log).replace("Tahukah kamu", "Tahukah kami"));
+    Result r = jdih("case", "list");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains(intact).contains("Kasus utuh").doesNotContain("Tahukah");
+    assertThat(r.err()).contains(damaged).contains("JDIH-CASE-010");
+  }
 }
