@@ -46,14 +46,15 @@ final class ReportCommand {
         throw new CliException("Format '" + format + "' tidak dikenal (text, csv, json)",
             "Unknown format '" + format + "' (text, csv, json)");
       }
-      ComplianceReport report = compute(home, from, to, out);
+      java.util.concurrent.atomic.AtomicInteger damaged = new java.util.concurrent.atomic.AtomicInteger();
+      ComplianceReport report = compute(home, from, to, out, damaged);
       out.out.print(switch (format) {
         case "csv" -> csv(report);
         case "json" -> json(report);
         default -> text(report, home.sop(), out);
       });
       out.out.flush();
-      return 0;
+      return reportDamaged(damaged.get(), out);
     }
   }
 
@@ -71,7 +72,8 @@ final class ReportCommand {
       Home home = parent.main.home();
       home.requireInit();
       Out out = parent.main.out;
-      ComplianceReport report = compute(home, from, to, out);
+      java.util.concurrent.atomic.AtomicInteger damaged = new java.util.concurrent.atomic.AtomicInteger();
+      ComplianceReport report = compute(home, from, to, out, damaged);
       MonitoringForm form = MonitoringForm.fill(home.sop(), report, from, to);
       switch (format) {
         case "html" -> {
@@ -93,12 +95,27 @@ final class ReportCommand {
         default -> throw new CliException("Format '" + format + "' tidak dikenal (html, pdf)",
             "Unknown format '" + format + "' (html, pdf)");
       }
-      return 0;
+      return reportDamaged(damaged.get(), out);
     }
   }
 
-  /** Streams over every stored case, one at a time, so memory does not grow with the number of cases. */
-  static ComplianceReport compute(Home home, LocalDate from, LocalDate to, Out out) throws Exception {
+  /** After a report: 1 if cases could not be read (each was named as it was met), 0 otherwise. */
+  static int reportDamaged(int damaged, Out out) {
+    if (damaged == 0) {
+      return 0;
+    }
+    out.err.println(out.t(damaged + " kasus tidak dapat dibaca dan tidak dihitung; lihat di atas",
+        damaged + (damaged == 1 ? " case" : " cases") + " could not be read and are not counted; see above"));
+    return 1;
+  }
+
+  /**
+   * Streams over every stored case, one at a time, so memory does not grow with the number of cases. A case that
+   * cannot be read or does not verify is named on the error stream, counted in {@code damaged} and left out; the
+   * others are counted.
+   */
+  static ComplianceReport compute(Home home, LocalDate from, LocalDate to, Out out,
+      java.util.concurrent.atomic.AtomicInteger damaged) throws Exception {
     ZoneId zone = home.sop().office().zone();
     Instant start = (from == null ? LocalDate.of(2000, 1, 1) : from).atStartOfDay(zone).toInstant();
     Instant end = (to == null ? LocalDate.of(2100, 1, 1) : to.plusDays(1)).atStartOfDay(zone).toInstant();
@@ -116,16 +133,21 @@ final class ReportCommand {
     Progress progress = new Progress(out, out.t("Memeriksa kasus", "Checking cases"), total);
     try (Stream<CaseId> ids = store.caseIds()) {
       for (CaseId id : (Iterable<CaseId>) ids::iterator) {
-        List<RecordedEvent> history = store.load(id);
         progress.step();
-        if (history.isEmpty()) {
-          continue;
+        try {
+          List<RecordedEvent> history = store.load(id);
+          if (history.isEmpty()) {
+            continue;
+          }
+          Instant opened = history.get(0).at();
+          if (opened.isBefore(start) || !opened.isBefore(end)) {
+            continue;
+          }
+          acc.add(checker.check(history, now));
+        } catch (id.go.kpu.jdih.error.JdihException | IllegalStateException | java.io.UncheckedIOException e) {
+          damaged.incrementAndGet();
+          out.err.println(Main.describe(e, out.lang) + out.t(" (kasus ", " (case ") + id + ")");
         }
-        Instant opened = history.get(0).at();
-        if (opened.isBefore(start) || !opened.isBefore(end)) {
-          continue;
-        }
-        acc.add(checker.check(history, now));
       }
     }
     progress.done();

@@ -388,10 +388,33 @@ class CliSessionTest {
         "informasi-hukum", "--material", "Materi", "--platform", "instagram").lastLine();
     Path log = home.resolve("cases").resolve("case-" + damaged + ".jsonl");
     assertThat(log).exists();
-    Files.writeString(log, Files.readString(log).replace("Tahukah kamu", "Tahukah kami"));
+    String original = Files.readString(log);
+    Files.writeString(log, original.replace("Tahukah kamu", "Tahukah kami")); // an event changed: the chain breaks
     Result r = jdih("case", "list");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains(intact).contains("Kasus utuh").doesNotContain("Tahukah");
     assertThat(r.err()).contains(damaged).contains("JDIH-CASE-010");
+    // The compliance report counts a broken chain as a finding of its own; a case it cannot read at all is named,
+    // left out, and the exit status says so.
+    assertThat(jdih("report", "compliance").code()).isZero();
+  }
+
+  /** A case whose stored event no longer reads is named by the compliance report, which counts the others. */
+  @Test
+  void theComplianceReportGoesOnPastACaseItCannotRead() throws Exception {
+    String unreadable = setUpPeopleAndPropose(); // the H2 store
+    ok("case", "propose", "--as", "198001012006042001", "--title", "Kasus utuh", "--category", "informasi-hukum",
+        "--material", "Materi", "--platform", "instagram");
+    String url = id.go.kpu.jdih.store.jdbc.JdbcCaseStore.h2FileUrl(home.resolve("db"));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.PreparedStatement s = c.prepareStatement(
+            "UPDATE case_events SET event_json = '{' WHERE case_id = ?")) {
+      s.setString(1, unreadable);
+      assertThat(s.executeUpdate()).isPositive();
+    }
+    Result report = jdih("report", "compliance");
+    assertThat(report.code()).isEqualTo(1);
+    assertThat(report.err()).contains(unreadable);
+    assertThat(report.out()).contains("1");
   }
 }
