@@ -222,24 +222,6 @@ class OpenApiConformanceTest extends ServerTestSupport {
         "scopes", List.of(scopes))).expect(201).json().get("token").asString();
   }
 
-  private static JsonNode awaitStatus(Client c, String path, String status) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = c.get(path).expect(200).json();
-      if (last.get("status").asString().equals(status)) {
-        return last;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("case did not reach " + status + ": " + last);
-  }
-
   private static String mediaType(String contentType) {
     if (contentType == null) {
       return null;

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -181,22 +180,6 @@ class PlatformAccountsApiTest extends ServerTestSupport {
 
   private static String field(Client.Response r) {
     return r.json().get("errors").get(0).get("field").asString();
-  }
-
-  static JsonNode awaitStatus(Client c, String path, String status) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode last = c.get(path).expect(200).json();
-    while (!last.get("status").asString().equals(status) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      last = c.get(path).expect(200).json();
-    }
-    assertThat(last.get("status").asString()).as("status of %s: %s", path, last).isEqualTo(status);
-    return last;
   }
 
   /** WireMock says nothing: what it would print is not the server's output. */

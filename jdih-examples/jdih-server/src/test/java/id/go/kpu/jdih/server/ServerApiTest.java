@@ -3,7 +3,6 @@ package id.go.kpu.jdih.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -174,23 +173,5 @@ class ServerApiTest extends ServerTestSupport {
     // Locked now: even the right password is refused until the lock-out ends.
     assertThat(new Client(port).login("kab-b.korban", PASSWORD).header("Location").orElse("")).contains("error");
     assertThat(accounts.find("kab-b.korban").orElseThrow().lockedAt(Instant.now())).isTrue();
-  }
-
-  private static JsonNode awaitStatus(Client c, String path, String status) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = c.get(path).expect(200).json();
-      if (last.get("status").asString().equals(status)) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("case did not reach " + status + ": " + last);
   }
 }

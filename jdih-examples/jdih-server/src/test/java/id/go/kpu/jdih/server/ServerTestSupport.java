@@ -82,6 +82,23 @@ abstract class ServerTestSupport {
         "platforms", List.of("INSTAGRAM", "TELEGRAM"));
   }
 
+  /** The case at {@code path} once its status is {@code status}; fails after 30 s with the last state seen. */
+  static tools.jackson.databind.JsonNode awaitStatus(Client c, String path, String status) {
+    java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(30));
+    tools.jackson.databind.JsonNode last = c.get(path).expect(200).json();
+    while (!last.get("status").asString().equals(status) && java.time.Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      last = c.get(path).expect(200).json();
+    }
+    assertThat(last.get("status").asString()).as("status of %s: %s", path, last).isEqualTo(status);
+    return last;
+  }
+
   static byte[] jpeg(int w, int h) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -111,8 +111,11 @@ public final class CalendarFile {
     return new Parsed(added, removed);
   }
 
-  // RFC 4180-style split: commas separate fields; a field in double quotes may hold commas and "" for a quote.
-  static List<String> split(String line) {
+  /**
+   * The fields of one line of the format, split RFC 4180-style: commas separate fields; a field in double quotes
+   * may hold commas and {@code ""} for a quote. For readers of the same format from elsewhere (an upload).
+   */
+  public static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

@@ -16,6 +16,7 @@ import id.go.kpu.jdih.notify.Notification;
 import id.go.kpu.jdih.notify.NotificationException;
 import id.go.kpu.jdih.notify.Notifier;
 import id.go.kpu.jdih.notify.RedactedException;
+import id.go.kpu.jdih.publish.http.BoundedBody;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -11,12 +11,13 @@ import java.util.concurrent.Flow;
 
 /**
  * A response body read into memory up to a limit: a body that declares (Content-Length) or turns out to be longer
- * fails with {@link TooLarge} as soon as that is known, and the rest is not read.
+ * fails with {@link TooLarge} as soon as that is known, and the rest is not read. Used by {@link HttpApi} and by the
+ * notifiers that call HTTP APIs themselves (jdih-notify-telegram).
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   /** The body is over the limit. */
-  static final class TooLarge extends IOException {
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
     TooLarge(long limit) {
@@ -39,7 +40,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   }
 
   /** A handler reading bodies of at most {@code limit} bytes. */
-  static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+  public static HttpResponse.BodyHandler<byte[]> handler(long limit) {
     return info -> new BoundedBody(limit, info.headers().firstValueAsLong("content-length").orElse(-1));
   }
 

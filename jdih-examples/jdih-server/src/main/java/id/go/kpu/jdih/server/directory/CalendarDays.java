@@ -3,6 +3,7 @@ package id.go.kpu.jdih.server.directory;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import id.go.kpu.jdih.calendar.file.CalendarFile;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.server.ServerException;
 import id.go.kpu.jdih.time.DayOff;
@@ -86,7 +87,7 @@ public class CalendarDays {
       if (errors.size() >= 100) {
         break;
       }
-      List<String> f = split(line);
+      List<String> f = CalendarFile.split(line);
       if (f.size() != 4) {
         errors.add(new Violation(at, "Fields", Text.of("harus 4 kolom, ada " + f.size(),
             "needs 4 fields, has " + f.size())));
@@ -142,35 +143,6 @@ public class CalendarDays {
     return new ServerException(ServerException.Kind.BAD_REQUEST, Text.of(
         "Berkas kalender tidak sah: %s baris salah; tidak ada yang disimpan",
         "The calendar file is invalid: %s bad line(s); nothing was stored").format(errors.size()), errors);
-  }
-
-  // RFC 4180-style, as jdih-calendar-file: commas separate fields; a quoted field may hold commas and "" for ".
-  static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 
   /** Replaces the office's rows with {@code rows}. */
