@@ -1,66 +1,33 @@
 package id.go.kpu.jdih.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff's pages in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver}; without them
  * these tests are skipped, never passed): three people of one office in three browser sessions take a case through
  * activities 1 to 6, with a rejection and a resubmission, and the outbox publishes it. Every page is photographed
- * at phone (390x844) and desktop (1366x900) width into {@code target/screenshots}.
+ * at phone (390x844) and desktop (1366x900) width into {@code target/screenshots}, weighed and checked with
+ * axe-core ({@link BrowserTestSupport#shoot}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPagesBrowserTest extends ServerTestSupport {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target", "screenshots");
-
-  private final List<ChromeDriver> browsers = new ArrayList<>();
+class WebPagesBrowserTest extends BrowserTestSupport {
   private Client admin;
-  private Path files;
 
   @BeforeAll
-  void setUp() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+  void setUp() {
     admin = admin();
     office(admin, "web-m", "Asia/Jakarta", "19800101200608");
     office(admin, "web-n", "Asia/Makassar", "19900101200608");
-    Files.createDirectories(SHOTS);
-    files = Files.createTempDirectory("jdih-browser-files");
-  }
-
-  @AfterAll
-  void tearDown() {
-    for (ChromeDriver b : browsers) {
-      try {
-        b.quit();
-      } catch (RuntimeException e) {
-        // the browser is gone already
-      }
-    }
   }
 
   @Test
@@ -221,102 +188,14 @@ class WebPagesBrowserTest extends ServerTestSupport {
     admin.get("/").expect(403);
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-
-  private ChromeDriver browser() throws IOException {
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-extensions", "--hide-scrollbars", "--lang=id-ID", "--window-size=390,844",
-        "--user-data-dir=" + Files.createTempDirectory("jdih-chromium"));
-    ChromeDriver driver = new ChromeDriver(service, options);
-    viewport(driver, 390, 844);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
-    browsers.add(driver);
-    return driver;
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  private void login(ChromeDriver d, String username) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys(username);
-    d.findElement(By.id("password")).sendKeys(PASSWORD);
-    submit(d, By.cssSelector("#login-form button"));
-    assertThat(d.getCurrentUrl()).doesNotContain("/login");
-  }
-
-  /** Clicks {@code target} and waits for the next page. */
-  private static void submit(ChromeDriver d, By target) {
-    // A mark on the old page's window: the next page has none. (Waiting for the old <html> element to go stale
-    // raced in chromedriver: "Node with given id does not belong to the document".) Errors while the browser
-    // is between the two pages are retried.
-    d.executeScript("window.jdihOldPage = true");
-    d.findElement(target).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
-        .until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
-            "return window.jdihOldPage === undefined && document.readyState === 'complete'")));
-  }
-
-  /** Turns off the browser's own checks of required fields, so that the server's are seen. */
-  private static void noBrowserValidation(ChromeDriver d) {
-    d.executeScript("document.querySelectorAll('form').forEach(f => f.noValidate = true)");
-  }
-
-  /** Every form of the page carries the CSRF token; unsafe ones also the idempotency key. */
-  private static void assertForms(ChromeDriver d) {
-    for (WebElement form : d.findElements(By.tagName("form"))) {
-      assertThat(form.findElements(By.cssSelector("input[type=hidden][name=_csrf]"))).as("CSRF field of %s",
-          form.getAttribute("action")).hasSize(1);
-      if (!form.getAttribute("action").matches(".*/log(in|out)")) {
-        assertThat(form.findElement(By.cssSelector("input[name=key]")).getAttribute("value")).hasSize(36);
-      }
-    }
-  }
-
-  private String file(String name, byte[] content) throws IOException {
-    Path p = files.resolve(name);
-    Files.write(p, content);
-    return p.toAbsolutePath().toString();
-  }
-
-  /** The whole page at phone and desktop width. */
-  @SuppressWarnings("unchecked")
-  private static void shoot(ChromeDriver d, String name) {
-    assertForms(d);
-    for (int[] size : new int[][] {{390, 844}, {1366, 900}}) {
-      viewport(d, size[0], size[1]);
-      long width = ((Number) d.executeScript("return document.documentElement.clientWidth")).longValue();
-      long height = ((Number) d.executeScript("return Math.max(document.documentElement.scrollHeight,"
-          + " window.innerHeight)")).longValue();
-      Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-          "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
-              "scale", 1)));
-      try {
-        Files.write(SHOTS.resolve(name + "-" + size[0] + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      // A page must not scroll sideways (the board's columns scroll inside their own box).
-      Object wider = d.executeScript("""
-          const w = document.documentElement.clientWidth;
-          return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1)
-            .map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right))
-            .join(' ');""");
-      assertThat(((Number) d.executeScript("return document.documentElement.scrollWidth")).longValue())
-          .as("page width of %s at %s px; too wide: %s", name, size[0], wider).isLessThanOrEqualTo(width);
-    }
-    viewport(d, 390, 844);
-  }
-
-  /** A viewport of exactly {@code width} x {@code height}; below 500 px a phone's (overlay scrollbars). */
-  private static void viewport(ChromeDriver d, int width, int height) {
-    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-        "deviceScaleFactor", 1, "mobile", width < 500));
+  @Test
+  void theAccessibilityCheckSeesAViolation() throws IOException {
+    ChromeDriver browser = browser();
+    browser.get(url("/login"));
+    assertThat(axe(browser)).as("the login page as served").isEmpty();
+    // A field without a label: axe must report it as critical, or the check on every page checks nothing.
+    browser.executeScript("""
+        const i = document.createElement('input'); i.id = 'unlabelled'; document.body.appendChild(i);""");
+    assertThat(axe(browser)).extracting(v -> v.get("id") + ":" + v.get("impact")).contains("label:critical");
   }
 }
