@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +32,49 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CompliancePagesBrowserTest extends BrowserTestSupport {
   private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+  /**
+   * The runtime's clock: real time from a Monday morning in Jakarta, moved on by the test between activities so
+   * that activities take working hours and one misses its time standard.
+   */
+  static final class TestClock extends Clock {
+    private final long startNanos = System.nanoTime();
+    private volatile Instant base;
+
+    TestClock(Instant base) {
+      this.base = base;
+    }
+
+    void advance(Duration d) {
+      base = base.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return base.plus(Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-30T01:00:00Z")); // Monday 08.00 WIB
+
+  @TestConfiguration
+  static class Time {
+    @Bean
+    @Primary
+    Clock testClock() {
+      return CLOCK;
+    }
+  }
 
   private Client admin;
 
@@ -38,25 +88,34 @@ class CompliancePagesBrowserTest extends BrowserTestSupport {
     Client staf = session("cmp-a.staf");
     // A revision of the SOP, so that the page shows revision 1 (cases opened after it run under it).
     ObjectNode d = (ObjectNode) kasubag.get("/api/v1/offices/cmp-a/sop").expect(200).json();
-    ((ObjectNode) d.get("identity")).put("revision", 1).put("revisedOn", "2026-12-01");
+    ((ObjectNode) d.get("identity")).put("revision", 1).put("revisedOn", "2026-11-27");
     kasubag.put("/api/v1/offices/cmp-a/sop", d).expect(201);
 
     String cases = "/api/v1/offices/cmp-a/cases";
-    // One case through activities 1 to 6, published by the worker.
+    // One case through activities 1 to 6, published by the worker; its meeting a day late.
     String full = kasubag.post(cases, proposal("Kepatuhan satu"), Map.of("Idempotency-Key", "k-1")).expect(201)
         .json().get("id").asString();
+    CLOCK.advance(Duration.ofHours(2));
     kasubag.command(cases + "/" + full + "/approve", Map.of("note", "Lanjut")).expect(200);
+    CLOCK.advance(Duration.ofHours(26));
     meeting(tim, cases + "/" + full);
+    CLOCK.advance(Duration.ofHours(1));
     staf.command(cases + "/" + full + "/summary", Map.of("summary", "Rangkuman")).expect(200);
+    CLOCK.advance(Duration.ofMinutes(150));
     tim.multipart(cases + "/" + full + "/design", List.of(Map.entry("images", new Client.FilePart("desain.jpg",
         "image/jpeg", jpeg(1080, 1350)))), Map.of("Idempotency-Key", "k-2")).expect(200);
+    CLOCK.advance(Duration.ofMinutes(40));
     kasubag.command(cases + "/" + full + "/caption", Map.of("text", "Keterangan #JDIH")).expect(200);
     // One rejected and proposed again, then taken to the meeting.
     String again = kasubag.post(cases, proposal("Kepatuhan dua"), Map.of("Idempotency-Key", "k-3")).expect(201)
         .json().get("id").asString();
+    CLOCK.advance(Duration.ofMinutes(45));
     kasubag.command(cases + "/" + again + "/reject", Map.of("reason", "Perbaiki judul")).expect(200);
+    CLOCK.advance(Duration.ofMinutes(30));
     kasubag.command(cases + "/" + again + "/resubmit", proposal("Kepatuhan dua (revisi)")).expect(200);
+    CLOCK.advance(Duration.ofMinutes(20));
     kasubag.command(cases + "/" + again + "/approve", Map.of()).expect(200);
+    CLOCK.advance(Duration.ofHours(3));
     meeting(tim, cases + "/" + again);
     // One only proposed; and one of the other office.
     kasubag.post(cases, proposal("Kepatuhan tiga"), Map.of("Idempotency-Key", "k-4")).expect(201);
@@ -66,10 +125,11 @@ class CompliancePagesBrowserTest extends BrowserTestSupport {
   }
 
   private static void meeting(Client tim, String path) {
-    tim.multipart(path + "/meeting", List.of(Map.entry("date", "2026-12-03"), Map.entry("attendees", "Rina"),
-        Map.entry("conclusions", "Infografis"), Map.entry("equipment", "infocus"),
-        Map.entry("equipment", "komputer-laptop"), Map.entry("minutes", new Client.FilePart("notulen.txt",
-            "text/plain", "Notulen rapat".getBytes(StandardCharsets.UTF_8)))),
+    tim.multipart(path + "/meeting", List.of(Map.entry("date", LocalDate.ofInstant(CLOCK.instant(), JAKARTA)
+        .toString()), Map.entry("attendees", "Rina"), Map.entry("conclusions", "Infografis"),
+        Map.entry("equipment", "infocus"), Map.entry("equipment", "komputer-laptop"),
+        Map.entry("minutes", new Client.FilePart("notulen.txt", "text/plain",
+            "Notulen rapat".getBytes(StandardCharsets.UTF_8)))),
         Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).expect(200);
   }
 
@@ -102,8 +162,8 @@ class CompliancePagesBrowserTest extends BrowserTestSupport {
       WebElement row = d.findElement(By.cssSelector("#table-activity tr[data-key='" + a.getKey() + "']"));
       JsonNode t = a.getValue();
       assertThat(row.findElement(By.cssSelector(".done")).getText()).isEqualTo(t.get("done").asString());
-      assertThat(row.findElement(By.cssSelector(".rate")).getText()).isEqualTo(t.get("onTime").asString() + "/"
-          + t.get("done").asString() + " · " + percent(t.get("onTimeRate").asDouble()));
+      assertThat(row.findElement(By.cssSelector(".rate")).getText()).isEqualTo(t.get("onTime").asString() + " ("
+          + percent(t.get("onTimeRate").asDouble()) + ")");
       assertThat(row.findElement(By.cssSelector(".median")).getText())
           .isEqualTo(hours(t.get("medianWorkingMinutes").asLong()));
       assertThat(row.findElement(By.cssSelector(".p90")).getText())
@@ -113,8 +173,8 @@ class CompliancePagesBrowserTest extends BrowserTestSupport {
       WebElement row = d.findElement(By.cssSelector("#table-role tr[data-key='" + r.getKey() + "']"));
       JsonNode t = r.getValue();
       assertThat(row.findElement(By.cssSelector(".done")).getText()).isEqualTo(t.get("done").asString());
-      assertThat(row.findElement(By.cssSelector(".rate")).getText()).isEqualTo(t.get("onTime").asString() + "/"
-          + t.get("done").asString() + " · " + percent(t.get("onTimeRate").asDouble()));
+      assertThat(row.findElement(By.cssSelector(".rate")).getText()).isEqualTo(t.get("onTime").asString() + " ("
+          + percent(t.get("onTimeRate").asDouble()) + ")");
       assertThat(row.findElement(By.cssSelector(".executor")).getText()).isEqualTo(t.get("byExecutor").asString());
     }
     assertThat(d.findElements(By.cssSelector("#table-role tbody tr"))).hasSize(api.get("perRole").size());
@@ -144,11 +204,17 @@ class CompliancePagesBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kepatuhan SOP");
     String from = browser.findElement(By.id("from")).getAttribute("value");
     String to = browser.findElement(By.id("to")).getAttribute("value");
-    assertThat(to).isEqualTo(LocalDate.now(JAKARTA).toString());
+    assertThat(to).isEqualTo(LocalDate.ofInstant(CLOCK.instant(), JAKARTA).toString());
     Client staf = session("cmp-a.staf");
     JsonNode api = apiReport(staf, "cmp-a", JAKARTA, from, to);
     assertThat(api.get("cases").asLong()).isEqualTo(3);
     assertThat(api.get("perActivity").size()).isGreaterThanOrEqualTo(6);
+    // The late meeting: activity 3 on time once of twice, a finding, and working hours to draw.
+    assertThat(api.get("perActivity").get("3").get("onTime").asLong()).isEqualTo(1);
+    assertThat(api.get("findings").get("JDIH-COMP-005").asLong()).isEqualTo(1);
+    assertThat(browser.findElement(By.cssSelector("#findings [data-code='JDIH-COMP-005']")).getText())
+        .startsWith("1 melewati standar waktu");
+    assertThat(api.get("perActivity").get("3").get("p90WorkingMinutes").asLong()).isPositive();
     assertFiguresMatch(browser, api);
     shoot(browser, "20-compliance");
 

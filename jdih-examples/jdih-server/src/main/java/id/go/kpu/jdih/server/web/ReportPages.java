@@ -133,8 +133,8 @@ class ReportPages {
     List<Charts.Input> hours = activities.stream().map(l -> {
       ReportsController.TotalsView t = r.perActivity().get(l.key());
       return new Charts.Input(l.label(), List.of(
-          new Charts.Value((double) t.medianWorkingMinutes() / longest, l.median()),
-          new Charts.Value((double) t.p90WorkingMinutes() / longest, l.p90())));
+          new Charts.Value((double) t.medianWorkingMinutes() / longest, "median " + l.median()),
+          new Charts.Value((double) t.p90WorkingMinutes() / longest, "p90 " + l.p90())));
     }).toList();
 
     List<Charts.Chart> charts = new ArrayList<>();
