@@ -86,12 +86,15 @@
     var outs = box.querySelectorAll('output[data-counting]');
     var update = function () {
       var text = area.value.trim(); // the server strips the caption before checking it
+      var over = false;
       outs.forEach(function (out) {
         var limit = parseInt(out.getAttribute('data-limit'), 10);
         var n = count(out.getAttribute('data-counting'), text);
         out.textContent = fmt.format(n) + ' / ' + fmt.format(limit);
         out.parentNode.classList.toggle('over', n > limit);
+        over = over || n > limit;
       });
+      area.classList.toggle('over-limit', over);
     };
     area.addEventListener('input', update);
     update();

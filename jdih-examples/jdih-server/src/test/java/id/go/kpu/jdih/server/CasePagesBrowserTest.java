@@ -278,6 +278,13 @@ class CasePagesBrowserTest extends BrowserTestSupport {
     awaitOnPage(staf, caseUrl, "#pub-X .state-posted");
     assertThat(staf.findElement(By.id("pub-TELEGRAM")).getText()).contains("perlu konfirmasi", "timeout");
     shoot(staf, "46-case-needs-confirmation");
+    // The page with all its parts keeps the strict CSP: no inline script, style or handler; English on asking.
+    Client stafClient = session("cp-m.staf");
+    assertThat(stafClient.get("/kasus/" + caseId).expect(200).text()).doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+        .doesNotContain("style=").doesNotContain("<style").doesNotContainPattern("\\son[a-z]+=")
+        .contains("Sudah tayang", "Tidak tayang");
+    assertThat(stafClient.get("/kasus/" + caseId + "?lang=en").expect(200).text())
+        .contains("It is there", "It is not there", "needs confirmation", "Upload status per platform");
     // Only the uploader's role sees the answers; another office's person and anonymous callers cannot answer.
     kasubag.get(caseUrl);
     assertThat(kasubag.findElements(By.id("confirm-TELEGRAM"))).isEmpty();

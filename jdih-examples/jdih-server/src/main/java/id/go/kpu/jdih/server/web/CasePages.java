@@ -145,8 +145,8 @@ class CasePages {
    * Where the publication on one target platform stands: {@code posted}, {@code failed}, {@code waiting} or
    * {@code confirm} (needs a person's answer), with the outbox's own status label.
    */
-  record Publication(Platform platform, String state, Text label, Optional<String> url, Optional<String> code,
-      Optional<Text> problem, Optional<Instant> next) {
+  record Publication(Platform platform, String state, Text label, Optional<String> url,
+      Optional<Instant> publishedAt, Optional<String> code, Optional<Text> problem, Optional<Instant> next) {
     /** Whether the outbox waits for a person's answer. */
     public boolean needsConfirmation() {
       return state.equals("confirm");
@@ -277,7 +277,8 @@ class CasePages {
   @PostMapping("/kasus/{id}/desain")
   String design(@PathVariable String id, @RequestParam String key, @RequestParam long version,
       @RequestParam(required = false) List<MultipartFile> images, Model model, HttpServletResponse response) {
-    return command(id, key, version, model, response, Map.of(), List.of("images", "design"), (cmd, caseId) -> {
+    // The library names the files "items[i]": each platform's verdict lists those errors next to the field.
+    return command(id, key, version, model, response, Map.of(), List.of("images", "design", "items"), (cmd, caseId) -> {
       List<MultipartFile> files = images == null ? List.of() : images.stream().filter(f -> !f.isEmpty()).toList();
       if (files.isEmpty() || files.size() > 20) {
         throw ServerException.badField("images", "Size", Text.of("unggah 1 sampai 20 gambar JPEG atau PNG",
@@ -557,15 +558,18 @@ class CasePages {
     List<Publication> out = new ArrayList<>();
     for (Platform pl : Platform.values()) {
       IntentState s = latest.get(pl);
-      Optional<String> posted = Optional.ofNullable(c.posts().get(pl)).map(x -> x.url().toString());
-      if (s == null) {
-        posted.ifPresent(u -> out.add(new Publication(pl, "posted", IntentStatus.PUBLISHED.label(), Optional.of(u),
-            Optional.empty(), Optional.empty(), Optional.empty())));
+      Optional<id.go.kpu.jdih.workflow.PlatformPost> posted = Optional.ofNullable(c.posts().get(pl));
+      if (s == null) { // a post recorded by hand, outside the outbox
+        posted.ifPresent(x -> out.add(new Publication(pl, "posted", IntentStatus.PUBLISHED.label(),
+            Optional.of(x.url().toString()), Optional.of(x.publishedAt()), Optional.empty(), Optional.empty(),
+            Optional.empty())));
         continue;
       }
       String state = s.status() == IntentStatus.PUBLISHED ? "posted" : s.status() == IntentStatus.FAILED ? "failed"
           : s.status() == IntentStatus.NEEDS_CONFIRMATION ? "confirm" : "waiting";
-      out.add(new Publication(pl, state, s.status().label(), s.post().map(x -> x.url().toString()).or(() -> posted),
+      out.add(new Publication(pl, state, s.status().label(),
+          s.post().map(x -> x.url().toString()).or(() -> posted.map(x -> x.url().toString())),
+          s.post().map(x -> x.publishedAt()).or(() -> posted.map(x -> x.publishedAt())),
           s.problem().map(x -> x.code()), s.problem().map(x -> x.text()),
           s.status().isFinal() ? Optional.empty() : s.dueAt()));
     }
