@@ -244,6 +244,17 @@ class CasePagesBrowserTest extends BrowserTestSupport {
 
     // Activity 6: live counters per platform, X weighing the URL 23 and the emoji 2.
     kasubag.get(caseUrl);
+    // The page's estimate of X's weight agrees with the library's on URLs, emoji sequences, CJK and NFC.
+    for (String sample : List.of("\u65E5\u672C\u8A9E\u306E\u30C6\u30AD\u30B9\u30C8", "Keluarga \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 dan"
+        + " bendera \uD83C\uDDEE\uD83C\uDDE9", "Tekan 1\uFE0F\u20E3 lalu #\uFE0F\u20E3", "\u00A9 KPU \u00AE 2024",
+        "Lihat jdih.kpu.go.id.", "(lihat https://kpu.go.id)", "Jempol \uD83D\uDC4D\uD83C\uDFFD", "tunggu\u2026",
+        "Kafe\u0301 dan caf\u00E9", "surel jdih@kpu.go.id", "https://jdih.kpu.go.id/a?b=c#d, dan www.kpu.go.id/x")) {
+      type(kasubag, sample);
+      assertThat(kasubag.findElement(By.id("count-X")).getText()).as("X's weight of %s", sample)
+          .isEqualTo(PlatformRules.of(Platform.X).captionLength(sample) + " / 280");
+      assertThat(kasubag.findElement(By.id("count-TELEGRAM")).getText()).as("UTF-16 units of %s", sample)
+          .isEqualTo(sample.length() + " / 1.024");
+    }
     String text = "Lihat https://jdih.kpu.go.id/peraturan/533 \uD83D\uDE00 #JDIH";
     type(kasubag, text);
     assertThat(kasubag.findElement(By.id("count-X")).getText()).isEqualTo("38 / 280");

@@ -91,6 +91,14 @@ import org.springframework.web.multipart.MultipartFile;
  * resubmission). Each form carries an idempotency key made when it was rendered: the runtime's command id is
  * {@code web:<key>}, so a form sent twice is applied once. A refusal renders the form again with the person's input
  * and each error next to its field, with the stable {@code JDIH-*} code; the runtime saves all or nothing.
+ *
+ * <p>The page also shows: the proposal's legal product (JDIHN metadata, validated by the library); the design's
+ * images through {@code /kasus/{id}/berkas/{ref}} (the case's office only) with each target platform's verdict
+ * ({@link PlatformRules#checkMedia}); the caption's live count per target platform (estimated by the page's script,
+ * X weighted; judged by the library on submit, each platform's verdict next to the field); the upload status per
+ * platform from the outbox, with the answers to "needs confirmation" for the upload role; the withdrawal form for
+ * the SOP's withdrawal role; and a warning when the open activity's deadline was counted over a year the holiday
+ * calendar does not cover. The verdicts use the built-in rule book, which is what the server's runtime checks with.
  */
 @Controller
 class CasePages {
