@@ -404,6 +404,31 @@ class CasePagesBrowserTest extends BrowserTestSupport {
     kasubag.get(url("/?lang=id"));
   }
 
+  @Test
+  @Order(4)
+  void theProposalFormWorksWithoutItsScript() {
+    // As a browser without the script sends it: the legal product's fields go with legal information too, and are
+    // ignored there; a legal product may be proposed without them (the library does not require them).
+    Client k = session("cp-m.kasubag");
+    String legalFields = "&legalProduct.documentType=Peraturan&legalProduct.title=Judul&legalProduct.issuingBody=KPU"
+        + "&legalProduct.number=1%2FPL.01-Kpt%2F2024&legalProduct.form=Keputusan%20KPU&legalProduct.year=2024";
+    for (String category : List.of("INFORMASI_HUKUM", "PRODUK_HUKUM")) {
+      String form = "key=" + UUID.randomUUID() + "&title=Tanpa%20skrip%20" + category + "&category=" + category
+          + "&material=Materi&platforms=INSTAGRAM" + (category.equals("INFORMASI_HUKUM") ? legalFields : "");
+      Client.Response r = k.send("POST", "/kasus/baru", "application/x-www-form-urlencoded",
+          form.getBytes(StandardCharsets.UTF_8), Map.of());
+      assertThat(r.status()).as("%s: %s", category, r.text()).isEqualTo(302);
+      String id = r.header("Location").orElseThrow().replaceFirst(".*/kasus/", "");
+      JsonNode c = k.get("/api/v1/offices/cp-m/cases/" + id).expect(200).json();
+      assertThat(c.toString()).as("no legal product on %s", category).doesNotContain("1/PL.01-Kpt/2024");
+    }
+    // Every field of the form is bounded.
+    String html = k.get("/kasus/baru").expect(200).text();
+    for (String f : List.of("documentType", "title", "issuingBody", "number", "form", "year")) {
+      assertThat(html).containsPattern("name=\"legalProduct\\." + f + "\"[^>]*maxlength=\"\\d+\"");
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------------
 
   /** The card of {@code title} on a fresh load of Tugas saya. */
