@@ -172,7 +172,7 @@ class CasePages {
     model.addAttribute("key", UUID.randomUUID().toString());
     model.addAttribute("values", Map.of("category", "INFORMASI_HUKUM", "platforms", "INSTAGRAM"));
     model.addAttribute("errors", FormErrors.none());
-    proposalChoices(model);
+    proposalChoices(model, sop);
     return "propose";
   }
 
@@ -210,7 +210,7 @@ class CasePages {
       model.addAttribute("values", values);
       model.addAttribute("errors", FormErrors.of(problem, PROPOSAL_FIELDS, language(model)));
       model.addAttribute("here", "/kasus/baru");
-      proposalChoices(model);
+      proposalChoices(model, sop);
       return "propose";
     }
   }
@@ -515,7 +515,7 @@ class CasePages {
     model.addAttribute("tools", current.map(a -> tools(sop, a)).orElse(List.of()));
     model.addAttribute("captionLimit", captionLimit(c));
     model.addAttribute("mediaBase", "/kasus/" + c.id().value() + "/berkas/");
-    proposalChoices(model);
+    proposalChoices(model, sop);
     id.go.kpu.jdih.i18n.Language lang = language(model);
     List<Platform> targets = c.proposal().map(pr -> List.copyOf(pr.platforms())).orElse(List.of());
     model.addAttribute("designVerdicts", c.design().isEmpty() ? List.of()
@@ -603,9 +603,10 @@ class CasePages {
         .min().orElse(2_200)).orElse(2_200);
   }
 
-  private static void proposalChoices(Model model) {
+  /** The categories, and the platforms the office's SOP allows (a proposal naming another is refused). */
+  private static void proposalChoices(Model model, SopDefinition sop) {
     model.addAttribute("categories", ContentCategory.values());
-    model.addAttribute("platformChoices", Platform.values());
+    model.addAttribute("platformChoices", sop.allowedPlatforms().asList());
   }
 
   private static Map<String, String> proposalValues(String title, String category, String material,
