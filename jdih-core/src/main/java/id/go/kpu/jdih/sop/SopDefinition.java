@@ -380,6 +380,20 @@ public final class SopDefinition {
       return this;
     }
 
+    /**
+     * Marks every branch as drawn in the source document ({@link Branch#additionToSeed()} false). For an office whose
+     * own SOP document is made from this definition: the reference SOP marks its "Tidak" branch as the software's
+     * addition to the Mentawai document, and a variant derived from it would otherwise carry that footnote ("cabang
+     * yang tidak digambar dalam SOP sumber") into its own official document, whose source it is.
+     */
+    public Builder withoutAdditionsToSource() {
+      transitions.replaceAll((n, t) -> t instanceof Transition.Decision d
+          ? new Transition.Decision(d.branches().stream().map(b -> new Branch(b.outcome(), b.target(), false))
+              .toList())
+          : t);
+      return this;
+    }
+
     /** Sets the role that may withdraw a case; empty if no one may. */
     public Builder withdrawalRole(Optional<RoleId> role) {
       this.withdrawalRole = checkNotNull(role, "role");

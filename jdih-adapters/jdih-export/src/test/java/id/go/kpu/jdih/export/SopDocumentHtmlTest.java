@@ -269,4 +269,22 @@ class SopDocumentHtmlTest {
   private static String field(String key) {
     return DOC.selectFirst("[data-field=" + key + "]").text();
   }
+
+  /** Issue 18, item 9: an office's own document made from a derived definition carries no reference footnote. */
+  @Test
+  void aDerivedDefinitionWithoutAdditionsHasNoFootnoteOfTheReference() {
+    String footnote = "cabang yang tidak digambar dalam SOP sumber";
+    assertThat(HTML).contains(footnote);
+    SopDefinition own = ReferenceSop.definition().toBuilder()
+        .office(new id.go.kpu.jdih.sop.Office("kpu-kota-makassar", "KOMISI PEMILIHAN UMUM KOTA MAKASSAR",
+            "SEKRETARIAT KOMISI PEMILIHAN UMUM KOTA MAKASSAR", java.time.ZoneId.of("Asia/Makassar")))
+        .withoutAdditionsToSource().build();
+    assertThat(own.flow().transitions().values()).allSatisfy(t -> {
+      if (t instanceof id.go.kpu.jdih.sop.Transition.Decision d) {
+        assertThat(d.branches()).noneMatch(id.go.kpu.jdih.sop.Branch::additionToSeed).hasSize(2);
+      }
+    });
+    assertThat(SopDocumentExporter.html(own)).doesNotContain(footnote).contains("KOTA MAKASSAR");
+    assertThat(MermaidExporter.mermaid(own, Language.ID)).doesNotContain("-.->");
+  }
 }

@@ -61,6 +61,12 @@
  * }
  * }</pre>
  *
+ * <p>{@code additionToSeed} says whether a branch is drawn in the document the definition was taken from: {@code
+ * true} for a branch the software adds (the reference SOP's "Tidak" branch, which the Mentawai document does not
+ * draw). The exports draw such a branch dashed, with the footnote "cabang yang tidak digambar dalam SOP sumber dan
+ * ditambahkan oleh perangkat lunak". An office whose own official document is made from its definition sets it
+ * {@code false} everywhere ({@code jdih sop new} does).
+ *
  * <p>(The comments above are for this page only; JSON has none.) A target is {@code {"activity": n}} or
  * {@code {"end": true}}. A {@code tool} requirement has no {@code artifact} and a {@code document} one has no
  * {@code equipmentId}; a {@code sequence} has no {@code branches} and a {@code decision} no {@code next}.
