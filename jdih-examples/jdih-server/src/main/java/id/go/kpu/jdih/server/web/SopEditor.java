@@ -483,7 +483,7 @@ class SopEditor {
     Optional<SopDefinition> built = Optional.empty();
     String code = InvalidDefinitionException.CODE;
     try {
-      built = Optional.of(build(me, d, violations));
+      built = Optional.of(build(me, d));
     } catch (InvalidDefinitionException e) {
       violations.addAll(e.violations());
     } catch (JdihException e) {
@@ -508,8 +508,8 @@ class SopEditor {
     return new Check(built, notes, byField);
   }
 
-  /** The definition the draft describes; the form's own parse errors are added to {@code violations}. */
-  private SopDefinition build(PersonRecord me, Draft d, List<Violation> violations) {
+  /** The definition the draft describes; the form's own parse errors are refused like the library's. */
+  private SopDefinition build(PersonRecord me, Draft d) {
     SopDefinition base = base(me, d);
     List<Violation> parse = new ArrayList<>();
     if (d.roles.size() > MAX_ROLES) {
@@ -701,13 +701,16 @@ class SopEditor {
     if (t.matches()) {
       return ui.t("Kegiatan ", "Activity ") + t.group(1) + " › " + ui.t("Alur berikutnya", "Next step");
     }
-    Map<String, String> names = Map.of("identity.number", ui.t("Nomor SOP", "SOP number"),
-        "identity.revision", ui.t("Revisi", "Revision"), "identity.createdOn", ui.t("Tanggal pembuatan", "Created on"),
-        "identity.revisedOn", ui.t("Tanggal revisi", "Revised on"),
-        "identity.approvedOn", ui.t("Tanggal pengesahan", "Approved on"), "title", ui.t("Nama SOP", "SOP title"),
-        "flow.start", ui.t("Kegiatan pertama", "First activity"),
-        "flow.withdrawalRole", ui.t("Peran yang boleh membatalkan", "Role that may withdraw"),
-        "roles", ui.t("Peran", "Roles"), "office.id", ui.t("Kantor", "Office"));
+    Map<String, String> names = Map.ofEntries(Map.entry("identity.number", ui.t("Nomor SOP", "SOP number")),
+        Map.entry("identity.revision", ui.t("Revisi", "Revision")),
+        Map.entry("identity.createdOn", ui.t("Tanggal pembuatan", "Created on")),
+        Map.entry("identity.revisedOn", ui.t("Tanggal revisi", "Revised on")),
+        Map.entry("identity.approvedOn", ui.t("Tanggal pengesahan", "Approved on")),
+        Map.entry("title", ui.t("Nama SOP", "SOP title")),
+        Map.entry("flow.start", ui.t("Kegiatan pertama", "First activity")),
+        Map.entry("flow.withdrawalRole", ui.t("Peran yang boleh membatalkan", "Role that may withdraw")),
+        Map.entry("roles", ui.t("Peran", "Roles")), Map.entry("activities", ui.t("Kegiatan", "Activities")),
+        Map.entry("office.id", ui.t("Kantor", "Office")));
     for (Map.Entry<String, String> e : names.entrySet()) {
       if (path.startsWith(e.getKey())) {
         return e.getValue();
