@@ -3,6 +3,7 @@ package id.go.kpu.jdih.compliance;
 import id.go.kpu.jdih.sop.Outcome;
 import id.go.kpu.jdih.sop.RoleId;
 import id.go.kpu.jdih.workflow.Person;
+import id.go.kpu.jdih.time.Coverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,10 +23,12 @@ import java.util.Optional;
  * @param inOrder whether it was the activity the flow expected
  * @param withOutput whether its output was present
  * @param withInputs whether its input documents existed
+ * @param coverage whether the holiday calendar covers the days its deadline was counted over; when it does not,
+ *     the deadline skipped weekends only there and {@link #onTime()} may be wrong
  */
 public record ActivityRecord(int activity, RoleId executor, Person actor, Instant availableAt, Optional<Instant> due,
     Instant completedAt, Duration workingTime, Optional<Outcome> outcome, boolean byExecutor, boolean inOrder,
-    boolean withOutput, boolean withInputs) {
+    boolean withOutput, boolean withInputs, Coverage coverage) {
 
   /** Done by its deadline (always true without a time standard). */
   public boolean onTime() {

@@ -150,7 +150,7 @@ public final class ComplianceChecker {
       Optional<Instant> due = deadlines.due(a, availableAt);
       Duration worked = deadlines.calendar().workingTime(availableAt, e.at());
       ActivityRecord rec = new ActivityRecord(a.number(), a.executor(), e.actor(), availableAt, due, e.at(), worked,
-          outcome, byExecutor, inOrder, withOutput, withInputs);
+          outcome, byExecutor, inOrder, withOutput, withInputs, deadlines.coverage(a, availableAt));
       records.add(rec);
       if (!rec.onTime()) {
         findings.add(new Finding(Finding.Rule.LATE, n, e.sequence(),

@@ -5,12 +5,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
 import id.go.kpu.jdih.sop.RoleId;
 import id.go.kpu.jdih.workflow.CaseStatus;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Compliance over many cases of a period: totals per activity and per role, and counts of cases and findings.
@@ -26,10 +29,13 @@ import java.util.TreeMap;
  * @param findings findings per rule
  * @param perActivity totals per activity number
  * @param perRole totals per executor role
+ * @param uncoveredYears the years deadlines of these cases were counted over that the holiday calendar does not
+ *     cover ({@link id.go.kpu.jdih.time.Coverage}); empty when every deadline is sure
  */
 public record ComplianceReport(Instant from, Instant to, long cases, long compliantCases,
     ImmutableMap<CaseStatus, Long> byStatus, long revisions, ImmutableMap<Finding.Rule, Long> findings,
-    ImmutableSortedMap<Integer, ComplianceTotals> perActivity, ImmutableSortedMap<RoleId, ComplianceTotals> perRole) {
+    ImmutableSortedMap<Integer, ComplianceTotals> perActivity, ImmutableSortedMap<RoleId, ComplianceTotals> perRole,
+    ImmutableSortedSet<Integer> uncoveredYears) {
 
   /** A new accumulator for the period {@code [from, to)}. */
   public static Accumulator accumulator(Instant from, Instant to) {
@@ -47,6 +53,7 @@ public record ComplianceReport(Instant from, Instant to, long cases, long compli
     private final Map<Finding.Rule, Long> findings = new EnumMap<>(Finding.Rule.class);
     private final Map<Integer, Group> perActivity = new TreeMap<>();
     private final Map<RoleId, Group> perRole = new TreeMap<>();
+    private final Set<Integer> uncoveredYears = new TreeSet<>();
 
     private Accumulator(Instant from, Instant to) {
       this.from = checkNotNull(from, "from");
@@ -66,6 +73,7 @@ public record ComplianceReport(Instant from, Instant to, long cases, long compli
       for (ActivityRecord r : c.records()) {
         perActivity.computeIfAbsent(r.activity(), k -> new Group()).add(r);
         perRole.computeIfAbsent(r.executor(), k -> new Group()).add(r);
+        uncoveredYears.addAll(r.coverage().uncoveredYears());
       }
       return this;
     }
@@ -77,7 +85,7 @@ public record ComplianceReport(Instant from, Instant to, long cases, long compli
       ImmutableSortedMap.Builder<RoleId, ComplianceTotals> roles = ImmutableSortedMap.naturalOrder();
       perRole.forEach((k, g) -> roles.put(k, g.totals()));
       return new ComplianceReport(from, to, cases, compliant, ImmutableMap.copyOf(byStatus), revisions,
-          ImmutableMap.copyOf(findings), acts.build(), roles.build());
+          ImmutableMap.copyOf(findings), acts.build(), roles.build(), ImmutableSortedSet.copyOf(uncoveredYears));
     }
   }
 
@@ -87,6 +95,7 @@ public record ComplianceReport(Instant from, Instant to, long cases, long compli
     long byExecutor;
     long withOutput;
     long inOrder;
+    long notCovered;
     final DurationHistogram durations = new DurationHistogram();
 
     void add(ActivityRecord r) {
@@ -95,12 +104,13 @@ public record ComplianceReport(Instant from, Instant to, long cases, long compli
       byExecutor += r.byExecutor() ? 1 : 0;
       withOutput += r.withOutput() ? 1 : 0;
       inOrder += r.inOrder() ? 1 : 0;
+      notCovered += r.coverage().isCovered() ? 0 : 1;
       durations.add(r.workingTime());
     }
 
     ComplianceTotals totals() {
       return new ComplianceTotals(done, onTime, byExecutor, withOutput, inOrder, durations.percentile(0.5),
-          durations.percentile(0.9));
+          durations.percentile(0.9), notCovered);
     }
   }
 }

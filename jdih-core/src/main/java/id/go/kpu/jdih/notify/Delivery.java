@@ -41,6 +41,17 @@ public record Delivery(String key, String channel, Notification notification, De
         Optional.empty(), Optional.empty());
   }
 
+  /**
+   * A new delivery of {@code notification} through {@code channel}, recorded at {@code at} and not sent before
+   * {@code notBefore} (a reminder held until the office opens).
+   */
+  public static Delivery pending(Notification notification, String channel, Instant at, Instant notBefore) {
+    checkNotNull(notBefore, "notBefore");
+    checkArgument(!notBefore.isBefore(at), "notBefore %s is before %s", notBefore, at);
+    return new Delivery(keyOf(notification, channel), channel, notification, DeliveryStatus.PENDING, 0, at,
+        notBefore, Optional.empty(), Optional.empty());
+  }
+
   /** The delivery key of {@code notification} through {@code channel}. */
   public static String keyOf(Notification notification, String channel) {
     return notification.key() + "/via/" + channel;

@@ -108,6 +108,17 @@ public final class InMemoryNotificationLedger implements NotificationLedger {
   }
 
   @Override
+  public synchronized void release(String key, Instant until) {
+    checkNotNull(until, "until");
+    Delivery before = known(key);
+    dequeue(key);
+    Delivery after = before.with(DeliveryStatus.PENDING, Math.max(0, before.attempts() - 1), until, Optional.empty(),
+        before.lastError());
+    deliveries.put(key, after);
+    enqueue(after);
+  }
+
+  @Override
   public synchronized Optional<Delivery> find(String key) {
     return Optional.ofNullable(deliveries.get(checkNotNull(key, "key")));
   }

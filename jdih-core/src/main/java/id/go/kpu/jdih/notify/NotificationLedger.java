@@ -43,6 +43,13 @@ public interface NotificationLedger {
    */
   void markFailed(String key, Instant at, String error, Optional<Instant> retryAt);
 
+  /**
+   * Returns the claimed delivery {@code key} to {@link DeliveryStatus#PENDING}, due at {@code until}, as if this
+   * claim had not happened: the attempt it counted is taken back and its last error kept. For a delivery that may
+   * not be sent yet (a reminder held until the office opens); it stays recorded, so it is never lost.
+   */
+  void release(String key, Instant until);
+
   /** The delivery with {@code key}, if recorded. */
   Optional<Delivery> find(String key);
 

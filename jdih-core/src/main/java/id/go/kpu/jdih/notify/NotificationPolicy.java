@@ -87,6 +87,7 @@ public final class NotificationPolicy {
   private final Function<String, Optional<Deadlines>> officeDeadlines;
   private final Duration dueSoon;
   private final Duration horizon;
+  private final boolean remindersInOfficeHours;
   private final ConcurrentMap<ZoneId, Deadlines> byZone = new ConcurrentHashMap<>();
 
   private NotificationPolicy(Builder b) {
@@ -97,6 +98,7 @@ public final class NotificationPolicy {
     this.officeDeadlines = b.officeDeadlines;
     this.dueSoon = b.dueSoon;
     this.horizon = b.horizon;
+    this.remindersInOfficeHours = b.remindersInOfficeHours;
   }
 
   /** A builder over {@code directory}. */
@@ -122,6 +124,29 @@ public final class NotificationPolicy {
   /** How old an event or crossing may be and still give a notification. */
   public Duration horizon() {
     return horizon;
+  }
+
+  /** True if due-soon and overdue reminders wait for the office's hours (the default). */
+  public boolean remindersInOfficeHours() {
+    return remindersInOfficeHours;
+  }
+
+  /**
+   * The earliest instant a notification of {@code kind} about a case under {@code definition} may be sent, if it
+   * would be sent at {@code at}: a reminder ({@link NotificationKind#DUE_SOON due soon}, {@link
+   * NotificationKind#OVERDUE overdue}) outside the office's hours waits for its next opening on the case's working
+   * calendar (the one its deadlines count on: weekends, holidays and cuti bersama are closed days), unless
+   * {@link Builder#remindersInOfficeHours} is off; everything else may go at once.
+   */
+  public Instant sendableFrom(SopDefinition definition, NotificationKind kind, Instant at) {
+    checkNotNull(definition, "definition");
+    checkNotNull(kind, "kind");
+    checkNotNull(at, "at");
+    if (!remindersInOfficeHours || (kind != NotificationKind.DUE_SOON && kind != NotificationKind.OVERDUE)) {
+      return at;
+    }
+    Instant opening = deadlines(definition).calendar().countsFrom(at).toInstant();
+    return opening.isAfter(at) ? opening : at;
   }
 
   /** The deadlines of cases running under {@code definition}. */
@@ -328,6 +353,7 @@ public final class NotificationPolicy {
     private Duration dueSoon = Deadlines.DEFAULT_DUE_SOON;
     private boolean dueSoonSet;
     private Duration horizon = DEFAULT_HORIZON;
+    private boolean remindersInOfficeHours = true;
 
     private Builder(PersonDirectory directory) {
       this.directory = checkNotNull(directory, "directory");
@@ -377,6 +403,15 @@ public final class NotificationPolicy {
       checkNotNull(value, "horizon");
       checkArgument(!value.isNegative(), "horizon must not be negative");
       this.horizon = value;
+      return this;
+    }
+
+    /**
+     * Whether due-soon and overdue reminders found outside the office's hours are held until it opens (default
+     * {@code true}); held ones are recorded at once and sent at the opening, so none is lost.
+     */
+    public Builder remindersInOfficeHours(boolean value) {
+      this.remindersInOfficeHours = value;
       return this;
     }
 

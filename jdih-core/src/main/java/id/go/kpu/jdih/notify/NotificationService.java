@@ -187,7 +187,7 @@ public final class NotificationService implements PublicationConfirmationHook {
     SopDefinition definition = h.definition();
     ContentCase c = h.replay();
     Report report = new Report(event.at());
-    record(policy.onNeedsConfirmation(definition, c, event), event.at(), report);
+    record(definition, policy.onNeedsConfirmation(definition, c, event), event.at(), report);
     LOG.info("case {}: publication on {} needs confirmation; {} notice(s) recorded", LogSafe.of(event.caseId()),
         event.platform(), report.recorded);
   }
@@ -211,7 +211,7 @@ public final class NotificationService implements PublicationConfirmationHook {
       if (state.status() == CaseStatus.OPEN) {
         notices.addAll(policy.onDeadlines(definition, state, from, now));
       }
-      record(notices, now, report);
+      record(definition, notices, now, report);
       ledger.saveProgress(id, new CaseProgress(history.size(), now.isAfter(from) ? now : from,
           state.status().isClosed()));
     } catch (RuntimeException e) {
@@ -220,16 +220,20 @@ public final class NotificationService implements PublicationConfirmationHook {
     }
   }
 
-  private void record(List<Notification> notices, Instant at, Report report) {
+  private void record(SopDefinition definition, List<Notification> notices, Instant at, Report report) {
     for (Notification n : notices) {
       report.derived++;
+      Instant notBefore = policy.sendableFrom(definition, n.kind(), at);
+      if (notBefore.isAfter(at)) {
+        LOG.info("{} held until the office opens at {}", LogSafe.of(n.key()), notBefore);
+      }
       boolean reached = false;
       for (Notifier notifier : notifiers.values()) {
         if (!notifier.canReach(n.recipient())) {
           continue;
         }
         reached = true;
-        if (ledger.record(Delivery.pending(n, notifier.channel(), at))) {
+        if (ledger.record(Delivery.pending(n, notifier.channel(), at, notBefore))) {
           report.recorded++;
           LOG.debug("recorded {} via {}", LogSafe.of(n.key()), LogSafe.of(notifier.channel()));
         }
@@ -267,6 +271,14 @@ public final class NotificationService implements PublicationConfirmationHook {
   }
 
   private void attempt(Delivery d, Instant now, Report report) {
+    // A reminder claimed while the office is closed (its tick came late, or a retry fell after hours) goes back to
+    // the ledger until the opening: held, never lost, never sent at night.
+    Optional<Instant> opening = heldUntil(d.notification(), now);
+    if (opening.isPresent()) {
+      ledger.release(d.key(), opening.get());
+      LOG.info("{} held until the office opens at {}", LogSafe.of(d.key()), opening.get());
+      return;
+    }
     Notifier notifier = notifiers.get(d.channel());
     if (notifier == null) {
       Instant next = now.plus(atLeast(retry.delayAfter(d.attempts())));
@@ -307,6 +319,24 @@ public final class NotificationService implements PublicationConfirmationHook {
           e.getClass().getName(), d.attempts(), next);
       report.retrying.add(current(d));
     }
+  }
+
+  /** The opening a reminder waits for, if the office of its case is closed at {@code now}. */
+  private Optional<Instant> heldUntil(Notification n, Instant now) {
+    if (!policy.remindersInOfficeHours()
+        || (n.kind() != NotificationKind.DUE_SOON && n.kind() != NotificationKind.OVERDUE)) {
+      return Optional.empty();
+    }
+    Optional<SopDefinition> definition;
+    try {
+      definition = CaseHistory.of(store.load(n.caseId()), registry::find).map(CaseHistory::definition);
+    } catch (RuntimeException e) {
+      // The case cannot be read now: send as before rather than hold it on a guess.
+      LOG.warn("{}: office hours not checked, the case cannot be read: {}", LogSafe.of(n.key()),
+          LogSafe.of(e.toString()));
+      definition = Optional.empty();
+    }
+    return definition.map(d -> policy.sendableFrom(d, n.kind(), now)).filter(t -> t.isAfter(now));
   }
 
   private Instant claimTime(Instant tick) {

@@ -141,6 +141,7 @@ public final class Jdih implements AutoCloseable {
       Function<String, Optional<WorkingCalendar>> calendars = b.calendars;
       policy.deadlinesPerOffice(office -> calendars.apply(office).map(Deadlines::new));
     }
+    policy.remindersInOfficeHours(b.remindersInOfficeHours);
     NotificationService.Builder notify = NotificationService.builder(registry, storage.cases(), policy.build())
         .ledger(storage.notifications()).retry(b.retry).lease(b.notificationLease).clock(clock);
     if (b.notifiers.isEmpty()) {
@@ -379,6 +380,7 @@ public final class Jdih implements AutoCloseable {
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
     private Backoff retry = NotificationService.DEFAULT_BACKOFF;
     private Duration notificationLease = NotificationService.DEFAULT_LEASE;
+    private boolean remindersInOfficeHours = true;
     private OutputRules outputRules = PlatformOutputRules.defaults();
     private RandomGenerator random = new SplittableRandom();
     private Duration runEvery = DEFAULT_RUN_EVERY;
@@ -511,6 +513,15 @@ public final class Jdih implements AutoCloseable {
       checkNotNull(value, "notificationLease");
       checkArgument(!value.isNegative() && !value.isZero(), "notificationLease must be positive");
       this.notificationLease = value;
+      return this;
+    }
+
+    /**
+     * Whether due-soon and overdue reminders found outside the office's hours wait for its next opening (default
+     * {@code true}); held ones are recorded at once and sent at the opening, never lost.
+     */
+    public Builder remindersInOfficeHours(boolean value) {
+      this.remindersInOfficeHours = value;
       return this;
     }
 

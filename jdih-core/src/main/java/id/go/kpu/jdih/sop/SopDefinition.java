@@ -6,6 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.base.MoreObjects;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.validation.BeanValidation;
 import id.go.kpu.jdih.validation.Violation;
 import jakarta.validation.Valid;
@@ -13,12 +16,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +61,7 @@ public final class SopDefinition {
   @NotNull @Valid private final Flow flow;
   @NotBlank private final String flowchartTitle;
   @NotNull @Valid private final SignatureBlock signature;
+  @NotEmpty private final ImmutableSet<Platform> allowedPlatforms;
   // Every recorded event refers to its definition by key: one shared instance instead of one per event. Computed on
   // first use (racy single-check, safe because SopKey is immutable) since a candidate may be invalid when built.
   private @Nullable SopKey key;
@@ -77,6 +84,7 @@ public final class SopDefinition {
     this.flow = new Flow(b.start, ImmutableMap.copyOf(b.transitions), b.withdrawalRole);
     this.flowchartTitle = b.flowchartTitle;
     this.signature = b.signature;
+    this.allowedPlatforms = Sets.immutableEnumSet(b.allowedPlatforms);
   }
 
   /** A builder for a new definition. */
@@ -112,6 +120,14 @@ public final class SopDefinition {
   /** Nama SOP. */
   public String title() {
     return title;
+  }
+
+  /**
+   * The platforms this office publishes to: a proposal naming any other is refused. Every {@link Platform} unless
+   * the definition narrows it ({@link Builder#allowedPlatforms}); never empty.
+   */
+  public ImmutableSet<Platform> allowedPlatforms() {
+    return allowedPlatforms;
   }
 
   /** Dasar Hukum, in the SOP's order and wording. */
@@ -206,13 +222,14 @@ public final class SopDefinition {
         && legalBasis.equals(d.legalBasis) && executorQualifications.equals(d.executorQualifications)
         && relatedSops.equals(d.relatedSops) && equipment.equals(d.equipment) && warnings.equals(d.warnings)
         && recordKeeping.equals(d.recordKeeping) && roles.equals(d.roles) && activities.equals(d.activities)
-        && flow.equals(d.flow) && flowchartTitle.equals(d.flowchartTitle) && signature.equals(d.signature);
+        && flow.equals(d.flow) && flowchartTitle.equals(d.flowchartTitle) && signature.equals(d.signature)
+        && allowedPlatforms.equals(d.allowedPlatforms);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(office, identity, title, legalBasis, executorQualifications, relatedSops, equipment,
-        warnings, recordKeeping, roles, activities, flow, flowchartTitle, signature);
+        warnings, recordKeeping, roles, activities, flow, flowchartTitle, signature, allowedPlatforms);
   }
 
   @Override
@@ -247,6 +264,7 @@ public final class SopDefinition {
     private Optional<RoleId> withdrawalRole = Optional.empty();
     private @Nullable String flowchartTitle;
     private @Nullable SignatureBlock signature;
+    private final Set<Platform> allowedPlatforms = EnumSet.allOf(Platform.class);
 
     private Builder() {}
 
@@ -267,6 +285,8 @@ public final class SopDefinition {
       withdrawalRole = d.flow.withdrawalRole();
       flowchartTitle = d.flowchartTitle;
       signature = d.signature;
+      allowedPlatforms.clear();
+      allowedPlatforms.addAll(d.allowedPlatforms);
     }
 
     /** Sets the office. */
@@ -361,6 +381,18 @@ public final class SopDefinition {
     /** Sets the role that may withdraw a case; empty if no one may. */
     public Builder withdrawalRole(Optional<RoleId> role) {
       this.withdrawalRole = checkNotNull(role, "role");
+      return this;
+    }
+
+    /**
+     * Sets the platforms the office publishes to (every platform unless set); {@link #build()} refuses an empty
+     * set. Proposals naming another platform are refused.
+     */
+    public Builder allowedPlatforms(Collection<Platform> platforms) {
+      checkNotNull(platforms, "platforms");
+      platforms.forEach(p -> checkNotNull(p, "a platform is null"));
+      allowedPlatforms.clear();
+      allowedPlatforms.addAll(platforms);
       return this;
     }
 

@@ -140,6 +140,13 @@ public final class CaseDecider {
         .orElse(EnumSet.noneOf(Platform.class));
     CaseEvent payload;
     if (command instanceof CaseCommand.Propose p) {
+      if (p.proposal() != null) {
+        p.proposal().platforms().stream().filter(pl -> !definition.allowedPlatforms().contains(pl)).sorted()
+            .forEach(pl -> output.add(new Violation("proposal.platforms", "AllowedPlatform", Text.of(
+                "%s bukan platform kantor ini (yang boleh: %s)", "%s is not a platform of this office (allowed: %s)")
+                .format(pl.displayName(), definition.allowedPlatforms().stream().map(Platform::displayName)
+                    .collect(java.util.stream.Collectors.joining(", "))))));
+      }
       payload = new CaseEvent.Proposed(p.proposal());
     } else if (command instanceof CaseCommand.Approve a) {
       payload = new CaseEvent.Approved(a.note());

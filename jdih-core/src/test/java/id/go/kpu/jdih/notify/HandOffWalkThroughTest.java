@@ -242,6 +242,11 @@ class HandOffWalkThroughTest {
     }
 
     @Override
+    public void release(String key, Instant until) {
+      delegate.release(key, until);
+    }
+
+    @Override
     public Optional<Delivery> find(String key) {
       return delegate.find(key);
     }

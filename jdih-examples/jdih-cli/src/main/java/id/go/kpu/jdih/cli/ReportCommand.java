@@ -167,6 +167,14 @@ final class ReportCommand {
     r.perActivity().forEach((n, t) -> sb.append(row(String.valueOf(n), t)));
     sb.append(out.t("  Per pelaksana:\n", "  Per role:\n"));
     r.perRole().forEach((role, t) -> sb.append(row(sop.role(role).map(x -> x.name()).orElse(role.value()), t)));
+    if (!r.uncoveredYears().isEmpty()) {
+      long n = r.perActivity().values().stream().mapToLong(ComplianceTotals::notCovered).sum();
+      String years = r.uncoveredYears().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+      sb.append(String.format(out.t("  Peringatan: %d tenggat dihitung melewati tahun %s yang belum dimuat kalender hari"
+          + " libur (hanya akhir pekan yang dilewati); status tepat waktunya bisa keliru%n",
+          "  Warning: %d deadline(s) were counted across %s, which the holiday calendar does not cover (weekends"
+          + " only were skipped); their on-time status may be wrong%n"), n, years));
+    }
     return sb.toString();
   }
 
@@ -177,7 +185,7 @@ final class ReportCommand {
 
   static String csv(ComplianceReport r) {
     StringBuilder sb = new StringBuilder("group,key,done,on_time,by_executor,with_output,in_order,"
-        + "median_working_minutes,p90_working_minutes\n");
+        + "median_working_minutes,p90_working_minutes,not_covered\n");
     r.perActivity().forEach((n, t) -> sb.append(csvRow("activity", String.valueOf(n), t)));
     r.perRole().forEach((role, t) -> sb.append(csvRow("role", role.value(), t)));
     return sb.toString();
@@ -186,7 +194,8 @@ final class ReportCommand {
   private static String csvRow(String group, String key, ComplianceTotals t) {
     return String.join(",", group, key, String.valueOf(t.done()), String.valueOf(t.onTime()),
         String.valueOf(t.byExecutor()), String.valueOf(t.withOutput()), String.valueOf(t.inOrder()),
-        String.valueOf(t.medianWorking().toMinutes()), String.valueOf(t.p90Working().toMinutes())) + "\n";
+        String.valueOf(t.medianWorking().toMinutes()), String.valueOf(t.p90Working().toMinutes()),
+        String.valueOf(t.notCovered())) + "\n";
   }
 
   static String json(ComplianceReport r) throws Exception {
@@ -205,6 +214,7 @@ final class ReportCommand {
     Map<String, Object> roles = new LinkedHashMap<>();
     r.perRole().forEach((role, t) -> roles.put(role.value(), totals(t)));
     root.put("perRole", roles);
+    root.put("uncoveredYears", r.uncoveredYears());
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
   }
 
@@ -218,6 +228,7 @@ final class ReportCommand {
     m.put("inOrder", t.inOrder());
     m.put("medianWorkingMinutes", t.medianWorking().toMinutes());
     m.put("p90WorkingMinutes", t.p90Working().toMinutes());
+    m.put("notCovered", t.notCovered());
     return m;
   }
 }

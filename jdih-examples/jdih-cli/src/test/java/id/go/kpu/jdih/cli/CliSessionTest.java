@@ -378,6 +378,19 @@ class CliSessionTest {
     Main.run(new String[] {"--home", home.toString(), "case", "show", id}, new PrintWriter(shown),
         new PrintWriter(new StringWriter()), newYearsEve);
     assertThat(shown.toString()).contains("PERINGATAN").contains("2027");
+    // The compliance report says so too, in each format (issue 20, item 1).
+    for (String format : List.of("text", "csv", "json")) {
+      StringWriter report = new StringWriter();
+      int rc = Main.run(new String[] {"--home", home.toString(), "report", "compliance", "--format", format},
+          new PrintWriter(report), new PrintWriter(new StringWriter()), newYearsEve);
+      assertThat(rc).isZero();
+      switch (format) {
+        case "text" -> assertThat(report.toString()).contains("Peringatan: 1 tenggat", "2027");
+        // Both cases' proposals counted; only the one of New Year's Eve was counted across 2027.
+        case "csv" -> assertThat(report.toString()).contains(",not_covered\n", "\nactivity,1,2,2,2,2,2,0,0,1\n");
+        default -> assertThat(report.toString()).contains("\"uncoveredYears\" : [ 2027 ]", "\"notCovered\" : 1");
+      }
+    }
   }
 
   /** One damaged case is reported by {@code case list}; the others are listed; the exit status is 1. */

@@ -105,11 +105,15 @@ class AdminPagesBrowserTest extends BrowserTestSupport {
     revision = k.findElement(By.id("revision"));
     revision.clear();
     revision.sendKeys("1");
+    // The office no longer posts to X (the allowed platforms of the definition).
+    k.findElement(By.id("platform-X")).click();
+    awaitPreview(k, t -> !t.contains(", X"));
     submit(k, By.id("publish"));
     assertThat(k.findElement(By.id("published")).getText()).contains("adm-a/", "/r1");
     assertThat(k.findElement(By.id("current-sop")).getText()).endsWith("/r1");
     JsonNode sop = kasubagApi.get("/api/v1/offices/adm-a/sop").expect(200).json();
     assertThat(sop.get("activities")).hasSize(8);
+    assertThat(sop.get("allowedPlatforms").toString()).contains("INSTAGRAM", "TELEGRAM").doesNotContain("\"X\"");
 
     // The people page: a person with the new role (a NIP error first, next to its field).
     submit(k, By.id("tab-people"));

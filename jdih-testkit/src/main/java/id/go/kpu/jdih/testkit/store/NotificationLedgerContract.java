@@ -157,6 +157,32 @@ public abstract class NotificationLedgerContract {
   }
 
   @Test
+  void aReleasedDeliveryIsPendingAgainUntilItsTimeWithoutCountingTheClaim() throws Exception {
+    NotificationLedger ledger = ledger();
+    ledger.record(Delivery.pending(notice(1), "email", T0));
+    ledger.record(Delivery.pending(notice(2), "email", T0));
+    List<Delivery> claimed = ledger.claimDue(T0, 2, Duration.ofMinutes(1));
+    ledger.markFailed(claimed.get(1).key(), T0, "JDIH-NOTIFY-001: x", Optional.of(T0.plusSeconds(5)));
+    Delivery failedOnce = ledger.claimDue(T0.plusSeconds(5), 1, Duration.ofMinutes(1)).get(0);
+    assertThat(failedOnce.attempts()).isEqualTo(2);
+    ledger.release(claimed.get(0).key(), T0.plus(Duration.ofHours(9)));
+    ledger.release(failedOnce.key(), T0.plus(Duration.ofHours(9)));
+
+    Delivery held = other(ledger).find(claimed.get(0).key()).orElseThrow();
+    assertThat(held.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(held.attempts()).isZero();
+    assertThat(held.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(9)));
+    assertThat(held.lastError()).isEmpty();
+    Delivery heldAfterAFailure = ledger.find(failedOnce.key()).orElseThrow();
+    assertThat(heldAfterAFailure.attempts()).isEqualTo(1);
+    assertThat(heldAfterAFailure.lastError()).contains("JDIH-NOTIFY-001: x");
+    assertThat(other(ledger).claimDue(T0.plus(Duration.ofHours(9)).minusSeconds(1), 10, Duration.ofMinutes(1)))
+        .as("held until its time").isEmpty();
+    assertThat(other(ledger).claimDue(T0.plus(Duration.ofHours(9)), 10, Duration.ofMinutes(1)))
+        .extracting(Delivery::key).containsExactly(claimed.get(0).key(), failedOnce.key());
+  }
+
+  @Test
   void aDeliveryWhoseLeaseEndedIsClaimedAgainWithOneMoreAttempt() throws Exception {
     NotificationLedger ledger = ledger();
     ledger.record(Delivery.pending(notice(1), "email", T0));

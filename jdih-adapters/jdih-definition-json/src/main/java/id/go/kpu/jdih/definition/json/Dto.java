@@ -1,6 +1,7 @@
 package id.go.kpu.jdih.definition.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.sop.ActivityKind;
 import id.go.kpu.jdih.sop.Artifact;
 import id.go.kpu.jdih.sop.DurationUnit;
@@ -38,7 +39,8 @@ final class Dto {
       List<Activity> activities,
       Flow flow,
       String flowchartTitle,
-      Signature signature) {}
+      Signature signature,
+      List<Platform> allowedPlatforms) {}
 
   record Office(String id, String name, String unit, String zone) {}
 

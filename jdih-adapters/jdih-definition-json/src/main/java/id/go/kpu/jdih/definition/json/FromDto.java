@@ -81,6 +81,9 @@ final class FromDto {
         .activities(activities(d.activities()))
         .flowchartTitle(d.flowchartTitle())
         .signature(signature(d.signature()));
+    if (d.allowedPlatforms() != null) { // nullable: every platform
+      b.allowedPlatforms(list(d.allowedPlatforms(), "allowedPlatforms", "allowedPlatforms", (p, at) -> p));
+    }
     flow(d.flow(), b);
 
     SopDefinition built = null;

@@ -40,7 +40,8 @@ final class ToDto {
         new Dto.Flow(d.flow().start(), transitions(d.flow().transitions()),
             d.flow().withdrawalRole().map(RoleId::value).orElse(null)),
         d.flowchartTitle(),
-        new Dto.Signature(d.signature().organisation(), d.signature().position(), d.signature().name()));
+        new Dto.Signature(d.signature().organisation(), d.signature().position(), d.signature().name()),
+        d.allowedPlatforms().asList());
   }
 
   private static Dto.Activity activity(Activity a) {

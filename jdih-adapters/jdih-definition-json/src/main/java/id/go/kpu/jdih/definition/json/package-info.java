@@ -55,7 +55,9 @@
  *     "withdrawalRole": "kasubag-hukum"             // nullable
  *   },
  *   "flowchartTitle": "...",
- *   "signature": { "organisation": "...", "position": "Sekretaris,", "name": "..." }
+ *   "signature": { "organisation": "...", "position": "Sekretaris,", "name": "..." },
+ *   "allowedPlatforms": ["INSTAGRAM", "FACEBOOK"]   // nullable: every platform; a Platform; proposals naming
+ *                                                   // another platform are refused
  * }
  * }</pre>
  *

@@ -219,6 +219,23 @@ class ReadErrorsTest {
       at(r, "/flow").remove("withdrawalRole");
     });
     assertThat(Documents.JSON.read(json).flow().withdrawalRole()).isEmpty();
+    // allowedPlatforms too: absent or null is every platform.
+    assertThat(Documents.JSON.read(edited(r -> r.remove("allowedPlatforms"))).allowedPlatforms())
+        .hasSize(id.go.kpu.jdih.content.Platform.values().length);
+  }
+
+  @Test
+  void allowedPlatformsAreKnownPlatformsAndNotNone() {
+    List<Violation> v = violations(edited(r -> r.putArray("allowedPlatforms").add("INSTAGRAM").add("TIKTOK")));
+    assertThat(v).extracting(Violation::path, Violation::rule).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("allowedPlatforms[1]", "UnknownValue"));
+    assertThat(v.get(0).message().en()).isEqualTo("unknown value 'TIKTOK'; allowed: INSTAGRAM, FACEBOOK, THREADS, X, "
+        + "TELEGRAM");
+    assertThat(pathsAndRules(edited(r -> r.putArray("allowedPlatforms")))).isEqualTo("allowedPlatforms NotEmpty");
+    assertThat(pathsAndRules(edited(r -> r.putArray("allowedPlatforms").addNull())))
+        .isEqualTo("allowedPlatforms[0] NotNull");
+    assertThat(Documents.JSON.read(edited(r -> r.putArray("allowedPlatforms").add("FACEBOOK"))).allowedPlatforms())
+        .containsExactly(id.go.kpu.jdih.content.Platform.FACEBOOK);
   }
 
   @Test

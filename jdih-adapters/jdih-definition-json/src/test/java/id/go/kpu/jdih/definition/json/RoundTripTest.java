@@ -60,6 +60,7 @@ class RoundTripTest {
             LocalDate.of(2024, 1, 8), ref.identity().approvedBy()))
         .warnings(List.of("Konten yang belum disetujui tidak boleh diunggah"))
         .addRole(new Role(RoleId.of("sekretaris"), "Sekretaris"))
+        .allowedPlatforms(List.of(id.go.kpu.jdih.content.Platform.INSTAGRAM, id.go.kpu.jdih.content.Platform.FACEBOOK))
         .insertApprovalAfter(6, secondApproval, Target.activity(5))
         .time(5, TimeStandard.calendarDays(3))
         .activity(4, a -> new Activity(a.number(), a.description(), a.executor(), a.kind(),
@@ -83,6 +84,7 @@ class RoundTripTest {
     assertThat(v.activity(5).orElseThrow().quality().time()).contains(TimeStandard.calendarDays(3));
     assertThat(v.activity(4).orElseThrow().quality().time()).isEmpty();
     assertThat(v.flow().withdrawalRole()).isEmpty();
+    assertThat(v.allowedPlatforms()).hasSize(2);
 
     SopDefinition back = JSON.read(JSON.write(v));
     assertThat(back).isEqualTo(v);
@@ -119,7 +121,7 @@ class RoundTripTest {
         .map(l -> l.substring(3, l.indexOf('"', 3))).toList();
     assertThat(topLevel).containsExactly("format", "office", "identity", "title", "legalBasis",
         "executorQualifications", "relatedSops", "equipment", "warnings", "recordKeeping", "roles", "activities",
-        "flow", "flowchartTitle", "signature");
+        "flow", "flowchartTitle", "signature", "allowedPlatforms");
     assertThat(json).contains("\"revisedOn\": null,", "\"remarks\": null", "\"nip\": \"19800908 200604 1 008\"",
         "{\n            \"type\": \"document\",\n            \"name\": \"Notulen Rapat\",\n"
             + "            \"artifact\": \"MINUTES\"\n          }");

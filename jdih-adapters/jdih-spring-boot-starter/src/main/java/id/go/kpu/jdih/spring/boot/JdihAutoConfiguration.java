@@ -164,7 +164,8 @@ public class JdihAutoConfiguration {
     }
     Jdih.Builder b = Jdih.builder().definitions(registry).newCasesUnder(newCasesUnder(properties)).storage(storage)
         .media(media).clock(clock).calendar(calendar).calendars(calendars::forOffice).actors(directory)
-        .stateCacheSize(properties.stateCacheSize()).notificationLease(properties.notificationLease());
+        .stateCacheSize(properties.stateCacheSize()).notificationLease(properties.notificationLease())
+        .remindersInOfficeHours(properties.calendar().remindersInOfficeHours());
     people.ifAvailable(b::people);
     platforms.orderedStream().forEach(b::platform);
     platformClients.ifAvailable(b::platforms);

@@ -74,8 +74,11 @@ public record JdihProperties(
    * @param zone the office's time zone; default the zone of the office new cases open under
    * @param amendments a CSV file of days off added or removed ({@code date,kind,name,source}, see jdih-calendar-file)
    *     applied over the bundled national holidays
+   * @param remindersInOfficeHours whether due-soon and overdue reminders found outside office hours wait for the
+   *     next opening (default {@code true}; they are recorded at once and never lost)
    */
-  public record Calendar(@Nullable ZoneId zone, @Nullable Path amendments) {
+  public record Calendar(@Nullable ZoneId zone, @Nullable Path amendments,
+      @DefaultValue("true") boolean remindersInOfficeHours) {
 
     /** The zone, if set. */
     public Optional<ZoneId> zoneIfSet() {

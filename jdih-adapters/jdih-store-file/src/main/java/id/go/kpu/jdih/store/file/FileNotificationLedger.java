@@ -219,6 +219,17 @@ public final class FileNotificationLedger implements NotificationLedger {
   }
 
   @Override
+  public void release(String key, Instant until) {
+    checkNotNull(until, "until");
+    locked(() -> {
+      Delivery before = known(key);
+      write(List.of(before.with(DeliveryStatus.PENDING, Math.max(0, before.attempts() - 1), until, Optional.empty(),
+          before.lastError())), List.of());
+      return null;
+    });
+  }
+
+  @Override
   public void markFailed(String key, Instant at, String error, Optional<Instant> retryAt) {
     checkNotNull(at, "at");
     checkNotNull(error, "error");

@@ -269,6 +269,13 @@ public final class JdbcNotificationLedger implements NotificationLedger {
         : before.with(DeliveryStatus.FAILED, before.attempts(), at, Optional.empty(), Optional.of(error)));
   }
 
+  @Override
+  public void release(String key, Instant until) {
+    checkNotNull(until, "until");
+    update(key, "mengembalikan ke antrean", "releasing", before -> before.with(DeliveryStatus.PENDING,
+        Math.max(0, before.attempts() - 1), until, Optional.empty(), before.lastError()));
+  }
+
   /** Reads the delivery, computes its next form and writes it if no one changed it meanwhile; else again. */
   private void update(String key, String whatId, String whatEn, UnaryOperator<Delivery> next) {
     checkNotNull(key, "key");

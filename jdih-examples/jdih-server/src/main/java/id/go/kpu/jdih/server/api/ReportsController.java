@@ -51,19 +51,25 @@ public class ReportsController {
   /** The longest period a report covers. */
   static final int MAX_YEARS = 5;
 
-  /** The totals of an activity or a role. */
+  /**
+   * The totals of an activity or a role; {@code notCovered} counts deadlines counted across a year the holiday
+   * calendar does not cover (their on-time verdicts may be wrong).
+   */
   public record TotalsView(long done, long onTime, double onTimeRate, long byExecutor, long withOutput, long inOrder,
-      long medianWorkingMinutes, long p90WorkingMinutes) {
+      long medianWorkingMinutes, long p90WorkingMinutes, long notCovered) {
     static TotalsView of(ComplianceTotals t) {
       return new TotalsView(t.done(), t.onTime(), t.onTimeRate(), t.byExecutor(), t.withOutput(), t.inOrder(),
-          t.medianWorking().toMinutes(), t.p90Working().toMinutes());
+          t.medianWorking().toMinutes(), t.p90Working().toMinutes(), t.notCovered());
     }
   }
 
-  /** The compliance of an office's cases opened in {@code [from, to)}. */
+  /**
+   * The compliance of an office's cases opened in {@code [from, to)}; {@code uncoveredYears} are the years their
+   * deadlines crossed that the holiday calendar does not cover (calendar coverage: NOT_COVERED when not empty).
+   */
   public record ComplianceView(String office, Instant from, Instant to, long cases, long compliantCases,
       long revisions, Map<String, Long> byStatus, Map<String, Long> findings, Map<String, TotalsView> perActivity,
-      Map<String, TotalsView> perRole) {
+      Map<String, TotalsView> perRole, List<Integer> uncoveredYears) {
     static ComplianceView of(String office, ComplianceReport r) {
       Map<String, Long> status = new LinkedHashMap<>();
       r.byStatus().forEach((s, n) -> status.put(s.name(), n));
@@ -74,7 +80,7 @@ public class ReportsController {
       Map<String, TotalsView> roles = new LinkedHashMap<>();
       r.perRole().forEach((role, t) -> roles.put(role.value(), TotalsView.of(t)));
       return new ComplianceView(office, r.from(), r.to(), r.cases(), r.compliantCases(), r.revisions(), status,
-          findings, activities, roles);
+          findings, activities, roles, List.copyOf(r.uncoveredYears()));
     }
   }
 

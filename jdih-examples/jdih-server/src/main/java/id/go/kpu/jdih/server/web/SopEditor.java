@@ -1,5 +1,6 @@
 package id.go.kpu.jdih.server.web;
 
+import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.i18n.Text;
@@ -160,6 +161,8 @@ class SopEditor {
     String title = "";
     String start = "1";
     String withdrawal = "";
+    /** The allowed platforms, comma-separated (the form's check-boxes). */
+    String platforms = "";
     final List<RoleRow> roles = new ArrayList<>();
     final List<ActRow> acts = new ArrayList<>();
 
@@ -201,6 +204,10 @@ class SopEditor {
 
     public String withdrawal() {
       return withdrawal;
+    }
+
+    public String platforms() {
+      return platforms;
     }
 
     public List<RoleRow> roles() {
@@ -324,6 +331,7 @@ class SopEditor {
     model.addAttribute("current", current.key());
     model.addAttribute("kinds", Arrays.asList(ActivityKind.values()));
     model.addAttribute("units", Arrays.asList(DurationUnit.values()));
+    model.addAttribute("platformChoices", Arrays.asList(Platform.values()));
     model.addAttribute("key", UUID.randomUUID().toString());
     model.addAttribute("section", "sop");
     return "admin-sop";
@@ -346,6 +354,7 @@ class SopEditor {
     d.title = s.title();
     d.start = String.valueOf(s.flow().start());
     d.withdrawal = s.flow().withdrawalRole().map(RoleId::value).orElse("");
+    d.platforms = String.join(",", s.allowedPlatforms().stream().map(Platform::name).toList());
     for (Role r : s.roles()) {
       d.roles.add(new RoleRow(r.id().value(), r.name()));
     }
@@ -387,6 +396,9 @@ class SopEditor {
     d.title = value(form, "title", MAX_TEXT + 1);
     d.start = value(form, "start", 6);
     d.withdrawal = value(form, "withdrawal", 41);
+    List<String> platforms = form.getOrDefault("platforms", List.of());
+    d.platforms = String.join(",", platforms.stream().filter(p -> Arrays.stream(Platform.values())
+        .anyMatch(x -> x.name().equals(p))).distinct().toList());
     for (int i = 0; i < MAX_ROLES + 1; i++) {
       if (!form.containsKey("r" + i + "-id")) {
         break;
@@ -576,6 +588,8 @@ class SopEditor {
         .activities(activities)
         .flow(new Flow(number(d.start), transitions, Optional.of(d.withdrawal).filter(w -> !w.isEmpty())
             .map(RoleId::new)))
+        .allowedPlatforms(d.platforms.isEmpty() ? List.of() : Arrays.stream(d.platforms.split(","))
+            .map(Platform::valueOf).toList())
         .build();
   }
 
