@@ -259,6 +259,9 @@ class AdminPagesBrowserTest extends BrowserTestSupport {
       assertThat(html).as(path).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("style=")
           .doesNotContain("<style").doesNotContainPattern("\\son[a-z]+=").contains("id=\"nav-admin\"");
     }
+    // English on request.
+    assertThat(a.get("/admin/sop?lang=en").expect(200).text()).contains("SOP editor", "Publish", "Allowed platforms");
+    assertThat(a.get("/admin/orang").expect(200).text()).contains("People and roles");
   }
 
   private static byte[] form(Map<String, String> fields) {
