@@ -210,6 +210,12 @@ class SopEditor {
       return platforms;
     }
 
+    /** The allowed platforms by their names, e.g. {@code Instagram, Telegram}. */
+    public String platformNames() {
+      return platforms.isEmpty() ? "–" : String.join(", ", Arrays.stream(platforms.split(","))
+          .map(p -> Platform.valueOf(p).displayName()).toList());
+    }
+
     public List<RoleRow> roles() {
       return roles;
     }
