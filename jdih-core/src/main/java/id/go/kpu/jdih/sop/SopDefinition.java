@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import id.go.kpu.jdih.content.Platform;
+import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.validation.BeanValidation;
 import id.go.kpu.jdih.validation.Violation;
 import jakarta.validation.Valid;
@@ -248,6 +249,7 @@ public final class SopDefinition {
    * <p>Not thread-safe. {@link #build()} may be called more than once.
    */
   public static final class Builder {
+    private static final java.util.regex.Pattern ACTIVITY_PATH = java.util.regex.Pattern.compile("activities\\[(\\d+)\\]");
     private @Nullable Office office;
     private @Nullable SopIdentity identity;
     private @Nullable String title;
@@ -490,13 +492,39 @@ public final class SopDefinition {
      */
     public SopDefinition build() {
       SopDefinition candidate = new SopDefinition(this);
-      List<Violation> violations = new ArrayList<>(StructureCheck.check(this));
-      violations.addAll(BeanValidation.validate(candidate));
+      // The structural check walks the builder's rows; bean validation the candidate's, sorted by number.
+      List<Violation> violations = new ArrayList<>(namingActivities(StructureCheck.check(this), activities));
+      violations.addAll(namingActivities(BeanValidation.validate(candidate), candidate.activities));
       if (violations.isEmpty()) {
         return candidate;
       }
       throw new InvalidDefinitionException(violations.stream().sorted().distinct()
           .collect(ImmutableList.toImmutableList()));
+    }
+
+    // A path's list index is the row's place in the builder, not its number ("activities[6]" may be activity 7):
+    // the message names the activity by its number, so nobody looks at the wrong row.
+    private static List<Violation> namingActivities(List<Violation> violations, List<Activity> rows) {
+      return violations.stream().map(v -> namingTheActivity(v, rows)).toList();
+    }
+
+    private static Violation namingTheActivity(Violation v, List<Activity> rows) {
+      java.util.regex.Matcher m = ACTIVITY_PATH.matcher(v.path());
+      if (!m.lookingAt()) {
+        return v;
+      }
+      int i = Integer.parseInt(m.group(1));
+      if (i >= rows.size()) {
+        return v;
+      }
+      int number = rows.get(i).number();
+      String id = v.message().id();
+      String en = v.message().en();
+      if (id.toLowerCase(java.util.Locale.ROOT).contains("kegiatan " + number)) {
+        return v; // named already
+      }
+      return new Violation(v.path(), v.rule(), Text.of("kegiatan " + number + ": " + id,
+          "activity " + number + ": " + en));
     }
 
     // ---- internals used by the structural edits and by StructureCheck ----

@@ -57,6 +57,20 @@ class InvalidDefinitionTest {
     assertThat(v.get(0).message().id()).contains("humas");
   }
 
+  /** Issue 18, item 12: a path's index is the row's place in the list; the message names the activity's number. */
+  @Test
+  void theMessageNamesTheActivityByItsNumberWhateverItsPlaceInTheList() {
+    List<Activity> reversed = new java.util.ArrayList<>(ReferenceSop.definition().activities());
+    java.util.Collections.reverse(reversed);
+    ImmutableList<Violation> v = violationsOf(b -> b.activities(reversed).executor(7, RoleId.of("humas"))
+        .activity(2, a -> new Activity(a.number(), " ", a.executor(), a.kind(), a.quality(), a.remarks())));
+    // (The structural check reports rows as given; bean validation as sorted by number.)
+    assertThat(pathsAndRules(v)).isEqualTo("activities[0].executor KnownRole; activities[1].description NotBlank");
+    assertThat(v.get(0).message().bilingual()).isEqualTo("kegiatan 7: pelaksana 'humas' tidak ada dalam daftar "
+        + "pelaksana / activity 7: executor 'humas' is not one of the roles");
+    assertThat(v.get(1).message().en()).isEqualTo("activity 2: is required and must not be blank");
+  }
+
   @Test
   void zeroOrNegativeTimeStandardIsRefused() {
     ImmutableList<Violation> v = violationsOf(b -> b.time(3, TimeStandard.workingDays(0))
@@ -114,7 +128,7 @@ class InvalidDefinitionTest {
         .contains("Definisi SOP tidak sah (2 pelanggaran)")
         .contains("Invalid SOP definition (2 violations)")
         .contains("title: wajib diisi")
-        .contains("activities[0].executor: executor 'x' is not one of the roles [KnownRole]");
+        .contains("activities[0].executor: activity 1: executor 'x' is not one of the roles [KnownRole]");
   }
 
   @Test

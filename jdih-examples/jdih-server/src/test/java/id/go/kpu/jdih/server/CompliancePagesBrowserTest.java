@@ -270,6 +270,29 @@ class CompliancePagesBrowserTest extends BrowserTestSupport {
   }
 
   @Test
+  void aDeadlineTheHolidayCalendarDoesNotCoverIsFlagged() throws IOException {
+    assertThat(session("cmp-a.kasubag").get("/api/v1/offices/cmp-a/reports/compliance").expect(200).json()
+        .get("uncoveredYears").size()).isZero();
+    // New Year's Eve 2026: the proposal's one working day runs into 2027, which the bundled calendar lacks.
+    office(admin, "cmp-c", "Asia/Jakarta", "19850101200609");
+    CLOCK.advance(Duration.between(CLOCK.instant(), Instant.parse("2026-12-31T02:00:00Z")));
+    Client kasubag = session("cmp-c.kasubag");
+    kasubag.post("/api/v1/offices/cmp-c/cases", proposal("Akhir tahun"), Map.of("Idempotency-Key", "k-6"))
+        .expect(201);
+    assertThat(kasubag.get("/api/v1/offices/cmp-c/reports/compliance").expect(200).json().get("uncoveredYears")
+        .toString()).isEqualTo("[2027]");
+    ChromeDriver browser = browser();
+    login(browser, "cmp-c.kasubag");
+    submit(browser, By.id("nav-compliance"));
+    assertThat(browser.findElement(By.id("coverage-warning")).getText())
+        .startsWith("Kalender hari libur belum memuat tahun 2027");
+    shoot(browser, "27-compliance-not-covered");
+    login(browser, "cmp-a.kasubag");
+    submit(browser, By.id("nav-compliance"));
+    assertThat(browser.findElements(By.id("coverage-warning"))).isEmpty();
+  }
+
+  @Test
   void anotherOfficeSeesItsOwnReportOnly() throws IOException {
     ChromeDriver browser = browser();
     login(browser, "cmp-b.kasubag");

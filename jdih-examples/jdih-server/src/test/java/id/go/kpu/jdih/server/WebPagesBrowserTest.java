@@ -133,11 +133,12 @@ class WebPagesBrowserTest extends BrowserTestSupport {
     tim.findElement(By.id("images")).sendKeys(file("desain.jpg", jpeg(1080, 1350)));
     submit(tim, By.cssSelector("#design button"));
 
-    // Activity 6: the caption, with its live character count (the page's only script).
+    // Activity 6: the caption, with its live count per target platform (the page's only script).
     kasubag.get(caseUrl);
     WebElement caption = kasubag.findElement(By.id("caption-text"));
     caption.sendKeys("Kenali JDIH KPU Kepulauan Mentawai #JDIH");
-    assertThat(kasubag.findElement(By.id("caption-count")).getText()).matches("40 / \\d+");
+    assertThat(kasubag.findElement(By.id("count-INSTAGRAM")).getText()).isEqualTo("40 / 2.200");
+    assertThat(kasubag.findElement(By.id("count-TELEGRAM")).getText()).isEqualTo("40 / 1.024");
     shoot(kasubag, "14-case-caption");
     submit(kasubag, By.cssSelector("#caption button"));
 
@@ -146,7 +147,8 @@ class WebPagesBrowserTest extends BrowserTestSupport {
       d.navigate().refresh();
       return d.findElement(By.id("case-status")).getText().equals("terbit");
     });
-    assertThat(kasubag.findElement(By.id("posts")).getText()).contains("Instagram", "Telegram");
+    assertThat(kasubag.findElement(By.id("pub-INSTAGRAM")).getText()).contains("sudah tayang");
+    assertThat(kasubag.findElement(By.id("pub-TELEGRAM")).getText()).contains("sudah tayang");
     assertThat(kasubag.findElements(By.cssSelector("#timeline > li"))).hasSize(9); // 1,2 rejected,1,2,3,4,5,6,7
     shoot(kasubag, "15-case-published");
     kasubag.get(url("/?lang=en"));

@@ -57,6 +57,8 @@ final class FromDto {
 
   private FromDto() {}
 
+  private static final java.util.regex.Pattern ACTIVITY_PATH = java.util.regex.Pattern.compile("activities\\[(\\d+)\\]");
+
   /**
    * The definition {@code dto} describes.
    *
@@ -103,8 +105,27 @@ final class FromDto {
     if (all.isEmpty()) {
       return built;
     }
-    throw new InvalidDefinitionException(
-        all.stream().sorted().distinct().collect(ImmutableList.toImmutableList()), null);
+    throw new InvalidDefinitionException(all.stream().map(v -> namingTheActivity(v, d.activities())).sorted()
+        .distinct().collect(ImmutableList.toImmutableList()), null);
+  }
+
+  // "activities[6]" is the file's seventh entry, which need not be activity 7: the message names its number, as the
+  // core's do (those name it already).
+  private static Violation namingTheActivity(Violation v, List<Dto.Activity> rows) {
+    java.util.regex.Matcher m = ACTIVITY_PATH.matcher(v.path());
+    if (rows == null || !m.lookingAt()) {
+      return v;
+    }
+    int i = Integer.parseInt(m.group(1));
+    if (i >= rows.size() || rows.get(i) == null || rows.get(i).number() == null) {
+      return v;
+    }
+    int number = rows.get(i).number();
+    if (v.message().id().toLowerCase(java.util.Locale.ROOT).contains("kegiatan " + number)) {
+      return v;
+    }
+    return new Violation(v.path(), v.rule(), Text.of("kegiatan " + number + ": " + v.message().id(),
+        "activity " + number + ": " + v.message().en()));
   }
 
   // ---- the parts ----

@@ -202,9 +202,28 @@ class ReadErrorsTest {
         "signature.name NotBlank",
         "title NotBlank");
     assertThat(v).filteredOn(x -> x.rule().equals("NotNull")).allSatisfy(x -> {
-      assertThat(x.message().in(Language.ID)).isEqualTo("wajib diisi");
-      assertThat(x.message().in(Language.EN)).isEqualTo("is required");
+      assertThat(x.message().in(Language.ID)).endsWith("wajib diisi");
+      assertThat(x.message().in(Language.EN)).endsWith("is required");
     });
+    // Issue 18, item 12: an activity's problems name it by its number, not only by its place in the file.
+    assertThat(v).filteredOn(x -> x.path().startsWith("activities[")).extracting(x -> x.message().en())
+        .containsExactly("activity 2: is required", "activity 4: is required and must not be blank",
+            "activity 4: is required", "activity 7: is required");
+  }
+
+  @Test
+  void activitiesOutOfOrderAreNamedByTheirNumber() {
+    List<Violation> v = violations(edited(r -> {
+      ArrayNode acts = (ArrayNode) r.get("activities");
+      com.fasterxml.jackson.databind.JsonNode last = acts.remove(6);
+      acts.insert(0, last); // activity 7 is now the file's first entry
+      ((ObjectNode) acts.get(0)).put("executor", "humas");
+      ((ObjectNode) acts.get(2)).put("description", "");
+    }));
+    assertThat(v).extracting(x -> x.path() + " " + x.message().en()).containsExactly(
+        "activities[0].executor activity 7: executor 'humas' is not one of the roles",
+        "activities[2].description activity 2: is required and must not be blank");
+    assertThat(v.get(0).message().id()).startsWith("kegiatan 7: pelaksana 'humas'");
   }
 
   @Test
@@ -265,8 +284,8 @@ class ReadErrorsTest {
         "activities[4].quality.requirements[3].name NotBlank",
         "legalBasis[1] NotNull",
         "legalBasis[5] NotBlank");
-    assertThat(v.get(0).message().en()).isEqualTo("must not be null");
-    assertThat(v.get(0).message().id()).isEqualTo("tidak boleh null");
+    assertThat(v.get(0).message().en()).isEqualTo("activity 5: must not be null");
+    assertThat(v.get(0).message().id()).isEqualTo("kegiatan 5: tidak boleh null");
   }
 
   @Test

@@ -2,14 +2,41 @@ package id.go.kpu.jdih.server.web;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.hash.Hashing;
 import id.go.kpu.jdih.content.ContentCategory;
+import id.go.kpu.jdih.content.DocumentRef;
+import id.go.kpu.jdih.content.LegalProductRef;
+import id.go.kpu.jdih.content.MediaItem;
 import id.go.kpu.jdih.content.Platform;
 import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
+import id.go.kpu.jdih.publish.IntentState;
+import id.go.kpu.jdih.publish.IntentStatus;
+import id.go.kpu.jdih.publish.CaptionCounting;
+import id.go.kpu.jdih.publish.PlatformRuleBook;
 import id.go.kpu.jdih.publish.PlatformRules;
+import id.go.kpu.jdih.runtime.Jdih;
+import id.go.kpu.jdih.sop.ActivityKind;
+import id.go.kpu.jdih.sop.RoleId;
+import id.go.kpu.jdih.time.Coverage;
+import id.go.kpu.jdih.validation.Violation;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import id.go.kpu.jdih.runtime.DocumentUpload;
 import id.go.kpu.jdih.runtime.ImageUpload;
 import id.go.kpu.jdih.server.ServerException;
+import id.go.kpu.jdih.server.api.Access;
 import id.go.kpu.jdih.server.api.Idempotency;
 import id.go.kpu.jdih.server.api.Problems;
 import id.go.kpu.jdih.server.directory.ApiTokens.Scope;
@@ -29,6 +56,7 @@ import id.go.kpu.jdih.workflow.CommandId;
 import id.go.kpu.jdih.workflow.CommandResult;
 import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.ContentProposal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,22 +91,41 @@ import org.springframework.web.multipart.MultipartFile;
  * resubmission). Each form carries an idempotency key made when it was rendered: the runtime's command id is
  * {@code web:<key>}, so a form sent twice is applied once. A refusal renders the form again with the person's input
  * and each error next to its field, with the stable {@code JDIH-*} code; the runtime saves all or nothing.
+ *
+ * <p>The page also shows: the proposal's legal product (JDIHN metadata, validated by the library); the design's
+ * images through {@code /kasus/{id}/berkas/{ref}} (the case's office only) with each target platform's verdict
+ * ({@link PlatformRules#checkMedia}); the caption's live count per target platform (estimated by the page's script,
+ * X weighted; judged by the library on submit, each platform's verdict next to the field); the upload status per
+ * platform from the outbox, with the answers to "needs confirmation" for the upload role; the withdrawal form for
+ * the SOP's withdrawal role; and a warning when the open activity's deadline was counted over a year the holiday
+ * calendar does not cover. The verdicts use the built-in rule book, which is what the server's runtime checks with.
  */
 @Controller
 class CasePages {
   private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
+  /** The rules the runtime checks designs and captions with (the server builds its runtime with the defaults). */
+  private static final PlatformRuleBook RULES = PlatformRuleBook.defaults();
+
   private final Pages pages;
   private final Problems problems;
+  private final Jdih jdih;
+  private final Access access;
+  private final Idempotency idempotency;
+  private final JdbcClient db;
 
-  CasePages(Pages pages, Problems problems) {
+  CasePages(Pages pages, Problems problems, Jdih jdih, Access access, Idempotency idempotency, JdbcClient db) {
     this.pages = pages;
     this.problems = problems;
+    this.jdih = jdih;
+    this.access = access;
+    this.idempotency = idempotency;
+    this.db = db;
   }
 
   /** A row of the timeline. */
   record Row(int activity, String name, String role, String doneBy, Instant availableAt, Optional<Instant> due,
-      Optional<Instant> completedAt, Optional<Text> outcome, TimeStatus status) {
+      Optional<Instant> completedAt, Optional<Text> outcome, TimeStatus status, Coverage coverage) {
     /** Whether the row is a rejection. */
     public boolean rejected() {
       return outcome.isPresent() && outcome.get().equals(REJECTED);
@@ -91,6 +138,29 @@ class CasePages {
   /** An equipment checkbox of the meeting form. */
   record Tool(String id, String name) {}
 
+  /** A target platform's verdict on the design or the caption: accepted, or refused with the reasons. */
+  record Verdict(Platform platform, List<String> reasons) {
+    /** Whether the platform accepts it. */
+    public boolean ok() {
+      return reasons.isEmpty();
+    }
+  }
+
+  /** A live counter of the caption form: how {@code platform} counts ({@link CaptionCounting}) and its limit. */
+  record Counter(Platform platform, String counting, int limit) {}
+
+  /**
+   * Where the publication on one target platform stands: {@code posted}, {@code failed}, {@code waiting} or
+   * {@code confirm} (needs a person's answer), with the outbox's own status label.
+   */
+  record Publication(Platform platform, String state, Text label, Optional<String> url,
+      Optional<Instant> publishedAt, Optional<String> code, Optional<Text> problem, Optional<Instant> next) {
+    /** Whether the outbox waits for a person's answer. */
+    public boolean needsConfirmation() {
+      return state.equals("confirm");
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // Pages
 
@@ -102,7 +172,7 @@ class CasePages {
     model.addAttribute("key", UUID.randomUUID().toString());
     model.addAttribute("values", Map.of("category", "INFORMASI_HUKUM", "platforms", "INSTAGRAM"));
     model.addAttribute("errors", FormErrors.none());
-    proposalChoices(model);
+    proposalChoices(model, sop);
     return "propose";
   }
 
@@ -119,15 +189,17 @@ class CasePages {
   @PostMapping("/kasus/baru")
   String propose(@RequestParam String key, @RequestParam(defaultValue = "") String title,
       @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String material,
-      @RequestParam(required = false) List<String> platforms, Model model, HttpServletResponse response) {
+      @RequestParam(required = false) List<String> platforms, HttpServletRequest request, Model model,
+      HttpServletResponse response) {
     PersonRecord p = pages.me(Scope.CASES_WRITE);
     SopDefinition sop = pages.currentSop(p.officeId());
-    Map<String, String> values = proposalValues(title, category, material, platforms);
+    Map<String, String> legal = legalValues(request);
+    Map<String, String> values = proposalValues(title, category, material, platforms, legal);
     try {
       String k = key(key);
       SopKey sopKey = sop.key();
       CaseId caseId = Idempotency.caseIdFor(p.officeId(), "web:" + k);
-      ContentProposal proposal = proposal(title, category, material, platforms);
+      ContentProposal proposal = proposal(title, category, material, platforms, legal);
       CommandResult r = pages.acting().propose(CommandId.of("web:" + k), caseId, sopKey, proposal);
       return "redirect:/kasus/" + r.state().id().value();
     } catch (JdihException e) {
@@ -138,7 +210,7 @@ class CasePages {
       model.addAttribute("values", values);
       model.addAttribute("errors", FormErrors.of(problem, PROPOSAL_FIELDS, language(model)));
       model.addAttribute("here", "/kasus/baru");
-      proposalChoices(model);
+      proposalChoices(model, sop);
       return "propose";
     }
   }
@@ -147,10 +219,11 @@ class CasePages {
   String resubmit(@PathVariable String id, @RequestParam String key, @RequestParam long version,
       @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String category,
       @RequestParam(defaultValue = "") String material, @RequestParam(required = false) List<String> platforms,
-      Model model, HttpServletResponse response) {
-    return command(id, key, version, model, response, proposalValues(title, category, material, platforms),
+      HttpServletRequest request, Model model, HttpServletResponse response) {
+    Map<String, String> legal = legalValues(request);
+    return command(id, key, version, model, response, proposalValues(title, category, material, platforms, legal),
         PROPOSAL_FIELDS, (cmd, caseId) -> pages.acting().propose(cmd, caseId,
-            proposal(title, category, material, platforms)));
+            proposal(title, category, material, platforms, legal)));
   }
 
   @PostMapping("/kasus/{id}/setujui")
@@ -212,18 +285,26 @@ class CasePages {
   @PostMapping("/kasus/{id}/desain")
   String design(@PathVariable String id, @RequestParam String key, @RequestParam long version,
       @RequestParam(required = false) List<MultipartFile> images, Model model, HttpServletResponse response) {
-    return command(id, key, version, model, response, Map.of(), List.of("images", "design"), (cmd, caseId) -> {
+    // The library names the files "items[i]": each platform's verdict lists those errors next to the field.
+    return command(id, key, version, model, response, Map.of(), List.of("images", "design", "items"), (cmd, caseId) -> {
       List<MultipartFile> files = images == null ? List.of() : images.stream().filter(f -> !f.isEmpty()).toList();
       if (files.isEmpty() || files.size() > 20) {
         throw ServerException.badField("images", "Size", Text.of("unggah 1 sampai 20 gambar JPEG atau PNG",
             "upload 1 to 20 JPEG or PNG images"));
       }
       List<ImageUpload> uploads = new ArrayList<>();
+      List<MediaItem> items = new ArrayList<>();
       for (MultipartFile f : files) {
         byte[] b = bytes(f);
         int[] size = imageSize(b);
-        uploads.add(ImageUpload.of(Optional.ofNullable(f.getContentType()).orElse(""), b, size[0], size[1]));
+        String type = Optional.ofNullable(f.getContentType()).orElse("");
+        uploads.add(ImageUpload.of(type, b, size[0], size[1]));
+        items.add(new MediaItem("upload-" + items.size(), type.isBlank() ? "application/octet-stream"
+            : type.toLowerCase(Locale.ROOT), size[0], size[1], b.length, Hashing.sha256().hashBytes(b).toString()));
       }
+      // What each target platform says about these files, shown next to the field if the library refuses them.
+      model.addAttribute("uploadVerdicts", verdicts(targets(caseId),
+          pl -> RULES.rules(pl).checkMedia(items, "design"), language(model)));
       return pages.acting().uploadDesign(cmd, caseId, uploads);
     });
   }
@@ -243,9 +324,119 @@ class CasePages {
         (cmd, caseId) -> pages.acting().completeTask(cmd, caseId, required("result", result, 20_000)));
   }
 
+  @PostMapping("/kasus/{id}/batalkan")
+  String withdraw(@PathVariable String id, @RequestParam String key, @RequestParam long version,
+      @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+    return command(id, key, version, model, response, Map.of("withdrawReason", reason), List.of("withdrawReason"),
+        (cmd, caseId) -> pages.acting().withdraw(cmd, caseId, required("withdrawReason", reason, 2_000)));
+  }
+
+  /**
+   * A person's answer for a publication the outbox cannot tell about ("needs confirmation"), as
+   * {@code POST /api/v1/offices/{office}/cases/{id}/publications/{platform}/confirm} does: {@code posted=true} with
+   * the post's address (and its id, else the address's last part) records the post; {@code posted=false} sends it
+   * again. Only a holder of the upload activity's role answers; the form's key makes a repeated form a no-op.
+   */
+  @PostMapping("/kasus/{id}/terbit/{platform}")
+  String confirm(@PathVariable String id, @PathVariable String platform, @RequestParam String key,
+      @RequestParam(defaultValue = "") String posted, @RequestParam(defaultValue = "") String url,
+      @RequestParam(defaultValue = "") String postId, Model model, HttpServletResponse response) {
+    PersonRecord p = pages.me(Scope.CASES_WRITE);
+    ContentCase c = pages.visible(p, id);
+    Map<String, String> values = Map.of("confirmPlatform", platform.length() > 20 ? "" : platform, "url", url,
+        "postId", postId);
+    try {
+      String k = "web:" + key(key);
+      Platform pl = Arrays.stream(Platform.values()).filter(x -> x.name().equals(platform)).findFirst()
+          .orElseThrow(() -> ServerException.badField("platform", "Pattern", Text.of("platform tidak dikenal",
+              "unknown platform")));
+      SopDefinition sop = pages.sopOf(c);
+      if (!uploader(p, sop)) {
+        throw new ServerException(ServerException.Kind.FORBIDDEN, Text.of(
+            "Hanya pemegang peran kegiatan unggah yang boleh menjawab",
+            "Only a holder of the upload activity's role may answer"));
+      }
+      boolean yes = posted.equals("true");
+      if (!yes && !posted.equals("false")) {
+        throw ServerException.badField("posted", "NotNull", Text.of("pilih jawaban", "choose an answer"));
+      }
+      URI link = null;
+      String pid = "";
+      if (yes) {
+        link = postUrl(url);
+        pid = postId.strip().isEmpty() ? lastSegment(link) : postId.strip();
+        if (pid.length() > 200) {
+          throw ServerException.badField("postId", "Size", Text.of("paling banyak 200 karakter",
+              "at most 200 characters"));
+        }
+      }
+      boolean seen = db.sql("SELECT COUNT(*) FROM jdih_idempotency WHERE office_id = ? AND idem_key = ?")
+          .params(p.officeId(), k).query(Long.class).single() > 0;
+      idempotency.claim(p.officeId(), Optional.of(k), c.id(), "POST", "/kasus/" + c.id().value() + "/terbit/"
+          + pl.name(), (posted + "\n" + url + "\n" + postId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (!seen) { // the same form sent again: answered already
+        IntentState intent = jdih.outbox().intents(c.id()).stream().filter(s -> s.intent().platform() == pl)
+            .max(Comparator.comparingInt(s -> s.intent().round()))
+            .filter(s -> s.status() == IntentStatus.NEEDS_CONFIRMATION)
+            .orElseThrow(() -> new ServerException(ServerException.Kind.CONFLICT, Text.of(
+                "Tidak ada unggahan %s yang perlu konfirmasi pada kasus ini",
+                "No %s publication of this case needs confirmation").format(pl.displayName())));
+        if (yes) {
+          jdih.outbox().confirmPublished(access.caller().principal(), intent.id(), pid, link, pages.now());
+        } else {
+          jdih.outbox().confirmNotPublished(access.caller().principal(), intent.id());
+        }
+      }
+      return "redirect:/kasus/" + c.id().value() + "#publications";
+    } catch (JdihException e) {
+      Problems.Problem problem = problems.of(e, language(model));
+      response.setStatus(problem.status());
+      // A fresh key: the answer was not given, and the key may have been claimed.
+      return render(p, pages.visible(p, id), model, values, FormErrors.of(problem, List.of("url", "postId",
+          "posted"), language(model)), UUID.randomUUID().toString());
+    }
+  }
+
+  /**
+   * A file of the case (a design image or the meeting's minutes) for a person of the case's office; another office's
+   * person is refused like for the case page. Images are shown inline; the minutes are a download.
+   */
+  @GetMapping("/kasus/{id}/berkas/{ref}")
+  ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable String ref) throws IOException {
+    PersonRecord p = pages.me(Scope.CASES_READ);
+    ContentCase c = pages.visible(p, id);
+    Optional<MediaItem> image = c.design().stream().filter(m -> m.fileRef().equals(ref)).findFirst();
+    Optional<DocumentRef> document = c.meeting().map(m -> m.minutes()).filter(d -> d.fileRef().equals(ref));
+    if (image.isEmpty() && document.isEmpty()) {
+      throw new ServerException(ServerException.Kind.NOT_FOUND, Text.of("Berkas itu bukan bagian kasus ini",
+          "That file is not part of this case"));
+    }
+    byte[] bytes;
+    try (java.io.InputStream in = jdih.media().open(ref)) {
+      bytes = in.readAllBytes();
+    }
+    // Content-addressed, so it never changes; private: only for the office's people.
+    ResponseEntity.BodyBuilder b = ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate());
+    if (image.isPresent()) {
+      return b.contentType(MediaType.parseMediaType(image.get().mediaType())).body(bytes);
+    }
+    return b.contentType(MediaType.APPLICATION_OCTET_STREAM).header(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(document.get().name(), java.nio.charset.StandardCharsets.UTF_8)
+            .build().toString()).body(bytes);
+  }
+
   // ---------------------------------------------------------------------------------------------------------
 
-  private static final List<String> PROPOSAL_FIELDS = List.of("title", "category", "material", "platforms");
+  private static final List<String> LEGAL_FIELDS = List.of("documentType", "title", "issuingBody", "number", "form",
+      "year");
+  // As the API bounds them (Requests.LegalProduct).
+  private static final Map<String, Integer> LEGAL_MAX = Map.of("documentType", 100, "title", 500, "issuingBody",
+      200, "number", 50, "form", 100, "year", 4);
+  // The legal product's fields first: "proposal.legalProduct.title" is theirs, not the proposal's title.
+  private static final List<String> PROPOSAL_FIELDS = List.of("legalProduct.documentType", "legalProduct.title",
+      "legalProduct.issuingBody", "legalProduct.number", "legalProduct.form", "legalProduct.year", "legalProduct",
+      "title", "category", "material", "platforms");
 
   private String command(String id, String key, long version, Model model, HttpServletResponse response,
       Map<String, String> values, List<String> fields, BiFunction<CommandId, CaseId, CommandResult> run) {
@@ -290,20 +481,21 @@ class CasePages {
       rows.add(new Row(r.activity(), a.description(), TasksController.roleName(sop, a), r.actor().name(),
           r.availableAt(), due, Optional.of(r.completedAt()),
           r.outcome().map(o -> o == id.go.kpu.jdih.sop.Outcome.REJECTED ? REJECTED : APPROVED),
-          due.isEmpty() ? TimeStatus.NO_STANDARD : late ? TimeStatus.OVERDUE : TimeStatus.ON_TIME));
+          due.isEmpty() ? TimeStatus.NO_STANDARD : late ? TimeStatus.OVERDUE : TimeStatus.ON_TIME,
+          Coverage.covered()));
     }
     Optional<OpenActivity> open = c.status() == CaseStatus.OPEN ? deadlines.open(c, sop, now) : Optional.empty();
     Optional<Activity> current = open.flatMap(o -> sop.activity(o.activity()));
     open.ifPresent(o -> rows.add(new Row(o.activity(), current.get().description(),
         TasksController.roleName(sop, current.get()), "", o.availableAt(), o.due(), Optional.empty(),
-        Optional.empty(), o.status())));
+        Optional.empty(), o.status(), o.coverage())));
     boolean mayAct = current.isPresent() && p.roles().contains(current.get().executor());
     String form = current.filter(a -> mayAct).map(a -> a.kind().name()).orElse("");
     Map<String, String> v = new HashMap<>(values);
     if (form.equals("PROPOSAL") && values.isEmpty() && c.proposal().isPresent()) {
       ContentProposal old = c.proposal().get();
       v.putAll(proposalValues(old.title(), old.category().name(), old.material(),
-          old.platforms().stream().map(Platform::name).toList()));
+          old.platforms().stream().map(Platform::name).toList(), legalValues(old.legalProduct())));
     }
     if (form.equals("MEETING") && values.isEmpty()) {
       v.put("date", LocalDate.ofInstant(now, sop.office().zone()).toString());
@@ -322,9 +514,74 @@ class CasePages {
     model.addAttribute("here", "/kasus/" + c.id().value());
     model.addAttribute("tools", current.map(a -> tools(sop, a)).orElse(List.of()));
     model.addAttribute("captionLimit", captionLimit(c));
-    model.addAttribute("mediaBase", "/api/v1/offices/" + sop.office().id() + "/cases/" + c.id().value() + "/media/");
-    proposalChoices(model);
+    model.addAttribute("mediaBase", "/kasus/" + c.id().value() + "/berkas/");
+    proposalChoices(model, sop);
+    id.go.kpu.jdih.i18n.Language lang = language(model);
+    List<Platform> targets = c.proposal().map(pr -> List.copyOf(pr.platforms())).orElse(List.of());
+    model.addAttribute("designVerdicts", c.design().isEmpty() ? List.of()
+        : verdicts(targets, pl -> RULES.rules(pl).checkMedia(c.design(), "design"), lang));
+    model.addAttribute("captionVerdicts", c.caption().map(cap -> verdicts(targets,
+        pl -> RULES.rules(pl).checkCaption(cap.textFor(pl), "caption"), lang)).orElse(List.of()));
+    model.addAttribute("counters", targets.stream().map(pl -> new Counter(pl,
+        RULES.rules(pl).captionCounting().name(), RULES.rules(pl).captionMaxLength())).toList());
+    String sent = values.get("text");
+    model.addAttribute("sentVerdicts", form.equals("CAPTION") && sent != null && !sent.isBlank()
+        ? verdicts(targets, pl -> RULES.rules(pl).checkCaption(sent.strip(), "caption"), lang) : List.of());
+    if (!model.containsAttribute("uploadVerdicts")) {
+      model.addAttribute("uploadVerdicts", List.of());
+    }
+    model.addAttribute("publications", publications(c));
+    model.addAttribute("mayConfirm", uploader(p, sop));
+    model.addAttribute("mayWithdraw", c.status() == CaseStatus.OPEN
+        && sop.flow().withdrawalRole().map(p.roles()::contains).orElse(false));
+    model.addAttribute("openCoverage", open.map(OpenActivity::coverage).orElse(Coverage.covered()));
     return "case";
+  }
+
+  /** Each target platform's verdict: the violations {@code check} finds for it, in {@code lang}. */
+  private static List<Verdict> verdicts(List<Platform> targets,
+      java.util.function.Function<Platform, List<Violation>> check, id.go.kpu.jdih.i18n.Language lang) {
+    return targets.stream().sorted().map(pl -> new Verdict(pl, check.apply(pl).stream()
+        .map(v -> v.message().in(lang)).toList())).toList();
+  }
+
+  private List<Platform> targets(CaseId caseId) {
+    return pages.acting().find(caseId).flatMap(ContentCase::proposal).map(pr -> List.copyOf(pr.platforms()))
+        .orElse(List.of());
+  }
+
+  /** Whether {@code p} holds the role of an upload activity of {@code sop}: who answers for a publication. */
+  private static boolean uploader(PersonRecord p, SopDefinition sop) {
+    Set<RoleId> roles = sop.activities().stream().filter(a -> a.kind() == ActivityKind.PUBLICATION)
+        .map(Activity::executor).collect(Collectors.toSet());
+    return p.roles().stream().anyMatch(roles::contains);
+  }
+
+  /** The latest round of each target platform's publication, and posts recorded by hand without one. */
+  private List<Publication> publications(ContentCase c) {
+    Map<Platform, IntentState> latest = new java.util.EnumMap<>(Platform.class);
+    for (IntentState s : jdih.outbox().intents(c.id())) {
+      latest.merge(s.intent().platform(), s, (a, b) -> b.intent().round() >= a.intent().round() ? b : a);
+    }
+    List<Publication> out = new ArrayList<>();
+    for (Platform pl : Platform.values()) {
+      IntentState s = latest.get(pl);
+      Optional<id.go.kpu.jdih.workflow.PlatformPost> posted = Optional.ofNullable(c.posts().get(pl));
+      if (s == null) { // a post recorded by hand, outside the outbox
+        posted.ifPresent(x -> out.add(new Publication(pl, "posted", IntentStatus.PUBLISHED.label(),
+            Optional.of(x.url().toString()), Optional.of(x.publishedAt()), Optional.empty(), Optional.empty(),
+            Optional.empty())));
+        continue;
+      }
+      String state = s.status() == IntentStatus.PUBLISHED ? "posted" : s.status() == IntentStatus.FAILED ? "failed"
+          : s.status() == IntentStatus.NEEDS_CONFIRMATION ? "confirm" : "waiting";
+      out.add(new Publication(pl, state, s.status().label(),
+          s.post().map(x -> x.url().toString()).or(() -> posted.map(x -> x.url().toString())),
+          s.post().map(x -> x.publishedAt()).or(() -> posted.map(x -> x.publishedAt())),
+          s.problem().map(x -> x.code()), s.problem().map(x -> x.text()),
+          s.status().isFinal() ? Optional.empty() : s.dueAt()));
+    }
+    return out;
   }
 
   private static List<Tool> tools(SopDefinition sop, Activity a) {
@@ -346,18 +603,99 @@ class CasePages {
         .min().orElse(2_200)).orElse(2_200);
   }
 
-  private static void proposalChoices(Model model) {
+  /** The categories, and the platforms the office's SOP allows (a proposal naming another is refused). */
+  private static void proposalChoices(Model model, SopDefinition sop) {
     model.addAttribute("categories", ContentCategory.values());
-    model.addAttribute("platformChoices", Platform.values());
+    model.addAttribute("platformChoices", sop.allowedPlatforms().asList());
   }
 
   private static Map<String, String> proposalValues(String title, String category, String material,
-      List<String> platforms) {
-    return Map.of("title", title, "category", category, "material", material, "platforms",
-        platforms == null ? "" : String.join(",", platforms));
+      List<String> platforms, Map<String, String> legal) {
+    Map<String, String> v = new HashMap<>(legal);
+    v.putAll(Map.of("title", title, "category", category, "material", material, "platforms",
+        platforms == null ? "" : String.join(",", platforms)));
+    return v;
   }
 
-  private static ContentProposal proposal(String title, String category, String material, List<String> platforms) {
+  /** The legal product's fields as the form sent them, each {@code legalProduct.<field>}. */
+  private static Map<String, String> legalValues(HttpServletRequest request) {
+    Map<String, String> out = new HashMap<>();
+    for (String f : LEGAL_FIELDS) {
+      out.put("legalProduct." + f, Optional.ofNullable(request.getParameter("legalProduct." + f)).orElse(""));
+    }
+    return out;
+  }
+
+  /** A proposal's legal product as form values. */
+  private static Map<String, String> legalValues(Optional<LegalProductRef> legal) {
+    Map<String, String> out = new HashMap<>();
+    LEGAL_FIELDS.forEach(f -> out.put("legalProduct." + f, ""));
+    legal.ifPresent(l -> out.putAll(Map.of("legalProduct.documentType", l.documentType(), "legalProduct.title",
+        l.title(), "legalProduct.issuingBody", l.issuingBody(), "legalProduct.number", l.number(),
+        "legalProduct.form", l.form(), "legalProduct.year", Integer.toString(l.year()))));
+    return out;
+  }
+
+  /**
+   * The legal product of a proposal of a legal product whose form has any of its fields filled; the library
+   * validates it (blank fields, the year's range). Ignored for legal information: the fields were hidden then.
+   */
+  private static Optional<LegalProductRef> legalProduct(ContentCategory category, Map<String, String> v) {
+    if (category != ContentCategory.PRODUK_HUKUM
+        || LEGAL_FIELDS.stream().allMatch(f -> v.get("legalProduct." + f).isBlank())) {
+      return Optional.empty();
+    }
+    for (String f : LEGAL_FIELDS) {
+      int max = LEGAL_MAX.get(f);
+      if (v.get("legalProduct." + f).strip().length() > max) {
+        throw ServerException.badField("legalProduct." + f, "Size", Text.of("paling banyak %s karakter",
+            "at most %s characters").format(max));
+      }
+    }
+    int year;
+    try {
+      year = Integer.parseInt(v.get("legalProduct.year").strip());
+    } catch (NumberFormatException e) {
+      throw ServerException.badField("legalProduct.year", "Pattern", Text.of("tulis tahun dengan angka, mis. 2024",
+          "write the year in digits, e.g. 2024"));
+    }
+    return Optional.of(LegalProductRef.of(v.get("legalProduct.documentType").strip(),
+        v.get("legalProduct.title").strip(), v.get("legalProduct.issuingBody").strip(),
+        v.get("legalProduct.number").strip(), v.get("legalProduct.form").strip(), year));
+  }
+
+  /** An https address of a post, at most 2,000 characters. */
+  private static URI postUrl(String url) {
+    String u = url.strip();
+    if (u.isEmpty()) {
+      throw ServerException.badField("url", "NotBlank", Text.of("wajib diisi bila sudah tayang",
+          "required when it is there"));
+    }
+    try {
+      URI uri = new URI(u);
+      if (u.length() <= 2_000 && "https".equals(uri.getScheme()) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    throw ServerException.badField("url", "Pattern", Text.of("alamat https:// unggahan, paling banyak 2.000 karakter",
+        "the post's https:// address, at most 2,000 characters"));
+  }
+
+  /** The last part of the address's path, as the post's id when none is given. */
+  private static String lastSegment(URI uri) {
+    String path = Optional.ofNullable(uri.getPath()).orElse("");
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    if (last.isBlank()) {
+      throw ServerException.badField("postId", "NotBlank", Text.of("wajib diisi: alamat tidak memuat id unggahan",
+          "required: the address holds no post id"));
+    }
+    return last;
+  }
+
+  private static ContentProposal proposal(String title, String category, String material, List<String> platforms,
+      Map<String, String> legal) {
     String t = required("title", title, 200);
     ContentCategory cat;
     try {
@@ -376,7 +714,7 @@ class CasePages {
       throw ServerException.badField("platforms", "NotEmpty", Text.of("pilih sedikitnya satu platform",
           "choose at least one platform"));
     }
-    return new ContentProposal(t, cat, m, Optional.empty(), ps.build());
+    return new ContentProposal(t, cat, m, legalProduct(cat, legal), ps.build());
   }
 
   private static String required(String field, String value, int max) {
