@@ -61,6 +61,8 @@ class TasksController {
     model.addAttribute("zone", sop.office().zone());
     model.addAttribute("mayPropose", p.roles().contains(sop.startActivity().executor())
         && sop.startActivity().kind() == ActivityKind.PROPOSAL);
+    // From the directory's record of the caller (never from the request): the Admin link of the menu.
+    model.addAttribute("mayAdminister", p.officeAdmin());
   }
 
   static String roleName(SopDefinition sop, Activity a) {
