@@ -78,6 +78,9 @@ class SopApiTest extends ServerTestSupport {
     assertThat(html.header("Content-Type").orElse("")).isEqualToIgnoringCase("text/html;charset=UTF-8");
     assertThat(html.header("Content-Disposition").orElse("")).startsWith("attachment").contains(".html");
     assertThat(html.text()).containsIgnoringCase("<html");
+    // A new office's document is made from its own definition: no footnote about the Mentawai document's
+    // undrawn branch (issue 18, item 9).
+    assertThat(html.text()).doesNotContain("tidak digambar dalam SOP sumber");
 
     Client.Response pdf = kasubag.get(base + "pdf").expect(200);
     assertThat(pdf.header("Content-Type").orElse("")).isEqualTo("application/pdf");

@@ -88,9 +88,18 @@ public class Offices {
         .query((r, i) -> new SopKey(officeId, r.getString(1), r.getInt(2))).list());
   }
 
-  /** The reference SOP under another office's identity: where a new office starts. */
+  /**
+   * The reference SOP under another office's identity: where a new office starts. Its branches are all its own
+   * document's ({@link SopDefinition.Builder#withoutAdditionsToSource()}).
+   */
   public static SopDefinition referenceFor(Office office) {
-    return ReferenceSop.definition().toBuilder().office(office).build();
+    SopDefinition reference = ReferenceSop.definition();
+    if (office.equals(reference.office())) {
+      return reference;
+    }
+    // The office's own document is made from this definition: the reference's "not drawn in the source SOP"
+    // footnote (its rejection branch) is about the Mentawai document, not this office's.
+    return reference.toBuilder().office(office).withoutAdditionsToSource().build();
   }
 
   /**
