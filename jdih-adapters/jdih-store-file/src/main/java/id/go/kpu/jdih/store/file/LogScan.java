@@ -32,11 +32,14 @@ import java.util.List;
  * <em>tail</em>, classified:
  * <ul>
  *   <li>{@link Tail#CLEAN}: nothing;
- *   <li>{@link Tail#TORN}: what one interrupted write can leave: an unfinished last line, or the lines of one write
- *       of which one is invalid (a single line; or a batch marker and at most its {@code n} lines). It is ignored
- *       and truncated before the next append;
- *   <li>{@link Tail#CORRUPT}: more than that, e.g. an invalid line followed by further events. That is not a crash
- *       mid-write; the store reports it and changes nothing.
+ *   <li>{@link Tail#TORN}: what one interrupted, hence unacknowledged, append can leave, and nothing after it: an
+ *       unfinished last line (no line break), a batch marker followed by fewer complete lines than it counts, or a
+ *       last write holding a NUL byte (a block the system never wrote before a power cut; no line this store
+ *       writes holds one). It is ignored and truncated before the next append;
+ *   <li>{@link Tail#CORRUPT}: anything else: a complete write (every line ended by its line break) with an invalid
+ *       line, even as the log's last write, or an invalid line followed by further writes. An append returns only
+ *       after its whole write, line breaks included, is on the disk, so a complete write is an acknowledged one:
+ *       its damage is reported, and the store changes nothing.
  * </ul>
  */
 final class LogScan {
@@ -158,7 +161,7 @@ final class LogScan {
       line += batch == 0 ? 1 : batch + 1;
       pos = p;
     }
-    Tail tail = classify(buf, pos, length);
+    Tail tail = classifyCaseLog(buf, pos, length);
     return new Result(ImmutableList.copyOf(events), ImmutableList.copyOf(intents), pos, tail, problem, line,
         hashMismatch);
   }
@@ -205,7 +208,44 @@ final class LogScan {
     return true;
   }
 
-  /** Whether the bytes from {@code pos} can be the leftovers of one interrupted write. */
+  /**
+   * Whether the bytes from {@code pos} of a case log, which start with an invalid or incomplete write, can be the
+   * leftovers of one interrupted append (see the class description): only an incomplete last write, or a last write
+   * holding a NUL byte, is {@link Tail#TORN}; a complete write that does not read is damage to an acknowledged one.
+   */
+  static Tail classifyCaseLog(byte[] buf, int pos, int length) {
+    if (pos == length) {
+      return Tail.CLEAN;
+    }
+    int first = indexOf(buf, pos, length);
+    if (first < 0) {
+      return Tail.TORN; // an unfinished line, and nothing after it
+    }
+    int batch = batchSize(buf, pos, first);
+    int lines = batch == 0 ? 1 : batch + 1;
+    int p = pos;
+    for (int i = 0; i < lines; i++) {
+      int e = indexOf(buf, p, length);
+      if (e < 0) {
+        return Tail.TORN; // the write is incomplete, and nothing follows it
+      }
+      p = e + 1;
+    }
+    if (p < length) {
+      return Tail.CORRUPT; // an invalid write followed by more
+    }
+    for (int i = pos; i < length; i++) {
+      if (buf[i] == 0) {
+        return Tail.TORN; // a block never written: the write did not reach the disk whole, so was not acknowledged
+      }
+    }
+    return Tail.CORRUPT; // a complete write that does not read: an acknowledged event damaged
+  }
+
+  /**
+   * Whether the bytes from {@code pos} can be the leftovers of one interrupted write: at most the lines of one write
+   * (the notification journal's rule; a case log uses {@link #classifyCaseLog}).
+   */
   static Tail classify(byte[] buf, int pos, int length) {
     if (pos == length) {
       return Tail.CLEAN;
