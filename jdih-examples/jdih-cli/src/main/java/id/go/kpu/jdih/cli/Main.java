@@ -80,6 +80,13 @@ public final class Main {
         err.flush();
         return 2;
       });
+      if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+        try {
+          ActiveSopHelp.apply(cl, homeOf(args, main.home), language); // help names the active SOP's activities
+        } catch (RuntimeException e) {
+          // an unusable --home: the help without the SOP's part; the command itself reports the home
+        }
+      }
       int code = cl.execute(args);
       code = main.closeHome(code, err, language);
       out.flush();
@@ -104,6 +111,18 @@ public final class Main {
       }
     }
     return Language.ID;
+  }
+
+  /** The {@code --home} given in {@code args}, or {@code fallback}. */
+  static Path homeOf(String[] args, Path fallback) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--home=")) {
+        return Path.of(args[i].substring(7));
+      } else if (args[i].equals("--home") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+    }
+    return fallback;
   }
 
   /** One clear line for any failure: the library's bilingual message, or the cause's own. */

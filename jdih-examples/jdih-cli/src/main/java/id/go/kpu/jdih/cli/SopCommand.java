@@ -129,12 +129,18 @@ final class SopCommand {
     list(sb, out.t("Peralatan/Perlengkapan", "Equipment"),
         sop.equipment().stream().map(Equipment::name).toList());
     list(sb, out.t("Peringatan", "Warnings"), sop.warnings());
-    sb.append(out.t("Pencatatan dan Pendataan: ", "Record keeping: ")).append(sop.recordKeeping()).append("\n\n");
+    sb.append(out.t("Pencatatan dan Pendataan: ", "Record keeping: ")).append(sop.recordKeeping()).append('\n');
+    list(sb, out.t("Peran (id untuk 'jdih person add --role')", "Roles (ids for 'jdih person add --role')"),
+        sop.roles().stream().map(r -> r.id().value() + ": " + r.name()).toList());
+    sb.append(out.t("Platform: ", "Platforms: ")).append(sop.allowedPlatforms().stream()
+        .map(id.go.kpu.jdih.content.Platform::displayName).collect(Collectors.joining(", "))).append("\n\n");
     sb.append(sop.flowchartTitle()).append('\n');
     for (Activity a : sop.activities()) {
       sb.append(String.format("%d. %s%n", a.number(), a.description()));
       sb.append(out.t("   Pelaksana  : ", "   Executor   : "))
           .append(sop.role(a.executor()).map(r -> r.name()).orElse(a.executor().value())).append('\n');
+      sb.append(out.t("   Perintah   : jdih case ", "   Command    : jdih case ")).append(ActiveSopHelp.command(a.kind()))
+          .append('\n');
       sb.append(out.t("   Kelengkapan: ", "   Inputs     : ")).append(a.quality().requirements().isEmpty() ? "-"
           : a.quality().requirements().stream().map(Requirement::name).collect(Collectors.joining(", "))).append('\n');
       sb.append(out.t("   Waktu      : ", "   Time       : "))
