@@ -38,8 +38,8 @@ final class ActiveSopHelp {
       lines.add("");
       lines.add(t(lang, "SOP aktif: ", "Active SOP: ") + sop.key());
       lines.add("  " + sop.office().name());
-      lines.add("  " + (own ? file.toString() : t(lang, "SOP acuan; SOP kantor Anda ditulis di " + file,
-          "the reference SOP; your office's own goes in " + file)));
+      lines.add("  " + (own ? file.toString() : t(lang, "SOP acuan; SOP kantor Anda: 'jdih sop new', lalu " + file,
+          "the reference SOP; your office's own: 'jdih sop new', then " + file)));
       lines.add(t(lang, "Kegiatan (no. 'jdih case' ..., pelaksana, uraian):",
           "Activities (no. 'jdih case' ..., performer, description):"));
       for (Activity a : sop.activities()) {

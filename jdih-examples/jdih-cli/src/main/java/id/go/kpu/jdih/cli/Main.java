@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "jdih", mixinStandardHelpOptions = true, version = "jdih 0.1.0",
     resourceBundle = "id.go.kpu.jdih.cli.messages",
     subcommands = {InitCommand.class, SopCommand.class, PersonCommand.class, CaseCommands.class,
-        ReportCommand.class, ArchiveCommand.class, RemindCommand.class, DemoCommand.class})
+        ReportCommand.class, ArchiveCommand.class, RemindCommand.class, DemoCommand.class,
+        SampleDesignCommand.class})
 public final class Main {
 
   /** Exit code of a refused or failed command. */

@@ -32,6 +32,14 @@ final class Out {
     out.println(s);
   }
 
+  /** The longest part of a value from the user that messages repeat. */
+  static final int ECHO_LIMIT = 200;
+
+  /** {@code value} to repeat in a message: cut to {@link #ECHO_LIMIT} characters with an ellipsis. */
+  static String cut(String value) {
+    return value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "…";
+  }
+
   /** Picks the text of the chosen language. */
   String t(String id, String en) {
     return lang == Language.EN ? en : id;

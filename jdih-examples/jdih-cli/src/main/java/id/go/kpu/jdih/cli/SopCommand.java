@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code jdih sop show|lint}. */
-@Command(name = "sop", mixinStandardHelpOptions = true, subcommands = {SopCommand.Show.class, SopCommand.Lint.class})
+/** {@code jdih sop show|lint|new}. */
+@Command(name = "sop", mixinStandardHelpOptions = true,
+    subcommands = {SopCommand.Show.class, SopCommand.Lint.class, SopCommand.New.class})
 final class SopCommand {
   @ParentCommand Main main;
 
@@ -106,6 +107,78 @@ final class SopCommand {
         out.raw("  " + f.describe(out.lang));
       }
       return findings.stream().anyMatch(f -> f.severity() == id.go.kpu.jdih.sop.lint.Severity.ERROR) ? 1 : 0;
+    }
+  }
+
+  /**
+   * {@code jdih sop new --office ID --name NAME --zone ZONE --out FILE}: a starting variant for an office's own SOP:
+   * the reference definition with the office's id, name, unit and time zone, revision 0 (never revised), checked by
+   * loading it back before it is put in place. An existing file is never overwritten.
+   */
+  @Command(name = "new", mixinStandardHelpOptions = true)
+  static final class New implements Callable<Integer> {
+    @ParentCommand SopCommand parent;
+
+    @Option(names = "--office", required = true, paramLabel = "ID") String office;
+    @Option(names = "--name", required = true, paramLabel = "NAME") String name;
+    @Option(names = "--unit", paramLabel = "UNIT") String unit;
+    @Option(names = "--zone", required = true, paramLabel = "WIB|WITA|WIT") String zone;
+    @Option(names = "--out", required = true, paramLabel = "FILE") Path outFile;
+
+    @Override
+    public Integer call() throws Exception {
+      Out out = parent.main.out;
+      if (!office.matches(id.go.kpu.jdih.sop.SopKey.ID_PATTERN)) {
+        throw new CliException("--office '" + Out.cut(office) + "' tidak sah: huruf kecil, angka dan tanda hubung, "
+            + "misalnya kpu-kota-makassar", "--office '" + Out.cut(office) + "' is invalid: lower-case letters, "
+            + "digits and hyphens, e.g. kpu-kota-makassar");
+      }
+      String officeName = requireText("--name", name);
+      String officeUnit = unit == null ? "SEKRETARIAT " + officeName : requireText("--unit", unit);
+      java.time.ZoneId zoneId = zone(zone);
+      Path target = outFile.toAbsolutePath();
+      if (Files.exists(target)) {
+        throw new CliException("--out: berkas " + target + " sudah ada; pilih nama lain atau hapus dulu",
+            "--out: the file " + target + " exists already; choose another name or remove it first");
+      }
+      SopDefinition reference = id.go.kpu.jdih.sop.ReferenceSop.definition();
+      var identity = reference.identity();
+      SopDefinition sop = reference.toBuilder()
+          .office(new id.go.kpu.jdih.sop.Office(office, officeName, officeUnit, zoneId))
+          .identity(new id.go.kpu.jdih.sop.SopIdentity(identity.number(), 0, identity.createdOn(),
+              java.util.Optional.empty(), identity.approvedOn(), identity.approvedBy()))
+          .build();
+      SopDefinitionJson json = new SopDefinitionJson();
+      Path tmp = Files.createTempFile(target.getParent(), ".jdih-sop-", ".tmp");
+      try {
+        Files.writeString(tmp, json.write(sop), StandardCharsets.UTF_8);
+        json.read(tmp); // what is written loads back
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      out.line("SOP baru %s ditulis ke %s", "New SOP %s written to %s", sop.key(), target);
+      out.line("Berikutnya: sunting berkas itu, periksa dengan 'jdih sop lint %s', lalu salin ke <folder kerja>/sop.json",
+          "Next: edit the file, check it with 'jdih sop lint %s', then copy it to <home>/sop.json", target);
+      return 0;
+    }
+
+    private static String requireText(String option, String value) {
+      if (value.isBlank()) {
+        throw new CliException(option + " wajib diisi", option + " is required");
+      }
+      return value.strip();
+    }
+
+    static java.time.ZoneId zone(String zone) {
+      return switch (zone.strip().toUpperCase(Locale.ROOT)) {
+        case "WIB", "ASIA/JAKARTA" -> java.time.ZoneId.of("Asia/Jakarta");
+        case "WITA", "ASIA/MAKASSAR" -> java.time.ZoneId.of("Asia/Makassar");
+        case "WIT", "ASIA/JAYAPURA" -> java.time.ZoneId.of("Asia/Jayapura");
+        default -> throw new CliException("--zone '" + Out.cut(zone) + "' tidak dikenal: pilih WIB (Asia/Jakarta), "
+            + "WITA (Asia/Makassar) atau WIT (Asia/Jayapura)", "--zone '" + Out.cut(zone) + "' is unknown: choose "
+            + "WIB (Asia/Jakarta), WITA (Asia/Makassar) or WIT (Asia/Jayapura)");
+      };
     }
   }
 

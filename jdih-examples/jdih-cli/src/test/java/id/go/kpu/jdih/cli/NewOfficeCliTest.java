@@ -96,4 +96,86 @@ class NewOfficeCliTest {
     Result broken = ok("case", "--help");
     assertThat(broken.out()).contains("sop.json", "jdih sop lint");
   }
+
+  /**
+   * Item 11: an office writes its own SOP without Java, as the README says: sop new, edit the JSON, sop lint, copy
+   * to the home's sop.json, person add, then a case with the sample design runs to publication.
+   */
+  @Test
+  void anOfficeWritesItsOwnSopWithoutJava() throws IOException {
+    Path own = dir.resolve("sop-kantor.json");
+    Result created = ok("sop", "new", "--office", "kpu-kota-makassar", "--name", "KOMISI PEMILIHAN UMUM KOTA MAKASSAR",
+        "--zone", "WITA", "--out", own.toString());
+    assertThat(created.out()).contains(own.toString(), "kpu-kota-makassar/6 Tahun 2023/r0", "jdih sop lint");
+    var sop = new id.go.kpu.jdih.definition.json.SopDefinitionJson().read(own);
+    assertThat(sop.office().id()).isEqualTo("kpu-kota-makassar");
+    assertThat(sop.office().name()).isEqualTo("KOMISI PEMILIHAN UMUM KOTA MAKASSAR");
+    assertThat(sop.office().zone()).isEqualTo(java.time.ZoneId.of("Asia/Makassar"));
+    assertThat(sop.identity().revision()).isZero();
+    assertThat(sop.identity().revisedOn()).isEmpty();
+
+    // bad input: one line naming the option, nothing written
+    for (String[] args : List.of(
+        new String[] {"--zone", "Mars/Olympus", "--name", "KPU X", "--office", "kpu-x"},
+        new String[] {"--zone", "WIB", "--name", "   ", "--office", "kpu-x"},
+        new String[] {"--zone", "WIB", "--name", "KPU X", "--office", "KPU X"})) {
+      List<String> all = new ArrayList<>(List.of("--lang", "en", "sop", "new", "--out",
+          dir.resolve("x.json").toString()));
+      all.addAll(List.of(args));
+      Result r = jdih(all.toArray(String[]::new));
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err().strip()).doesNotContain("\n");
+      assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+    assertThat(jdih("--lang", "en", "sop", "new", "--office", "kpu-x", "--name", "X", "--zone", "Mars/Olympus",
+        "--out", dir.resolve("x.json").toString()).err()).contains("--zone", "Mars/Olympus", "WITA");
+    assertThat(jdih("--lang", "en", "sop", "new", "--office", "kpu-x", "--name", " ", "--zone", "WIB",
+        "--out", dir.resolve("x.json").toString()).err()).contains("--name is required");
+    assertThat(jdih("--lang", "en", "sop", "new", "--office", "KPU X", "--name", "X", "--zone", "WIB",
+        "--out", dir.resolve("x.json").toString()).err()).contains("--office 'KPU X' is invalid");
+    Result again = jdih("sop", "new", "--office", "kpu-x", "--name", "X", "--zone", "WIB", "--out", own.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("--out", "sudah ada");
+
+    // edit the JSON as the README says: two platforms, a two-day design
+    ObjectNode tree = (ObjectNode) JSON.readTree(own.toFile());
+    tree.putArray("allowedPlatforms").add("INSTAGRAM").add("FACEBOOK");
+    ((ObjectNode) tree.get("activities").get(4).get("quality").get("time")).put("amount", 2);
+    Files.writeString(own, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+    assertThat(ok("sop", "lint", own.toString()).out()).contains("kpu-kota-makassar");
+
+    ok("init");
+    Files.copy(own, home.resolve("sop.json"));
+    assertThat(ok("sop", "show").out()).contains("KOMISI PEMILIHAN UMUM KOTA MAKASSAR", "Instagram, Facebook");
+    ok("person", "add", "--nip", KASUBAG, "--name", "Rina", "--role", "kasubag-hukum");
+    ok("person", "add", "--nip", "198502022010011002", "--name", "Budi", "--role", "tim-pembina-teknis");
+    ok("person", "add", "--nip", "199003032015032003", "--name", "Sari", "--role", "staf");
+    Path design = dir.resolve("desain.jpg");
+    Result sample = ok("sample-design", "--out", design.toString());
+    assertThat(sample.err()).isEmpty();
+    assertThat(sample.out()).contains("1080x1350", "sah untuk semua platform");
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(design.toFile());
+    assertThat(image.getWidth()).isEqualTo(1080);
+    assertThat(image.getHeight()).isEqualTo(1350);
+
+    String id = ok("case", "propose", "--as", KASUBAG, "--title", "Tahukah kamu", "--category", "informasi-hukum",
+        "--material", "Materi", "--platform", "instagram", "--platform", "facebook").lastLine();
+    ok("case", "approve", id, "--as", KASUBAG);
+    Path minutes = Files.writeString(dir.resolve("notulen.txt"), "Notulen");
+    ok("case", "meeting", id, "--as", "198502022010011002", "--attendee", "Rina", "--conclusions", "Infografis",
+        "--minutes", minutes.toString(), "--all-equipment", "--date", "2024-03-05");
+    ok("case", "summarize", id, "--as", "199003032015032003", "--text", "Rangkuman");
+    ok("case", "design", id, "--as", "198502022010011002", "--file", design.toString());
+    ok("case", "caption", id, "--as", KASUBAG, "--text", "Keterangan #JDIH");
+    assertThat(ok("case", "publish", id, "--as", "199003032015032003").out())
+        .contains("Instagram: terbit", "Facebook: terbit");
+    assertThat(ok("case", "show", id).out()).contains("[terbit]", "Tersedia WITA");
+
+    // another size is written, with a warning naming the platforms that would refuse it
+    Result wide = ok("--lang", "en", "sample-design", "--out", dir.resolve("lebar.jpg").toString(), "--width",
+        "2000", "--height", "800");
+    assertThat(wide.err()).contains("Warning: Instagram");
+    assertThat(jdih("sample-design", "--out", dir.resolve("n.jpg").toString(), "--width", "0").err())
+        .contains("--width");
+  }
 }
