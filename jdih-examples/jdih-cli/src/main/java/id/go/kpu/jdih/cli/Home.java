@@ -63,8 +63,8 @@ final class Home implements AutoCloseable {
   void init(Optional<String> requested) throws IOException {
     String storeKind = requested.orElse(initialised() ? storeKind() : "h2");
     if (!storeKind.equals("h2") && !storeKind.equals("file")) {
-      throw new CliException("Jenis penyimpanan '" + storeKind + "' tidak dikenal (h2, file)",
-          "Unknown store kind '" + storeKind + "' (h2, file)");
+      throw new CliException("Jenis penyimpanan '" + Out.cut(storeKind) + "' tidak dikenal (h2, file)",
+          "Unknown store kind '" + Out.cut(storeKind) + "' (h2, file)");
     }
     if (initialised() && !storeKind().equals(storeKind)) {
       throw new CliException("Folder " + dir + " sudah memakai penyimpanan " + storeKind() + " dan tetap begitu;"
@@ -146,9 +146,21 @@ final class Home implements AutoCloseable {
   SopDefinition sop() throws IOException {
     if (sop == null) {
       Path own = dir.resolve("sop.json");
-      sop = Files.exists(own) ? new SopDefinitionJson().read(own) : ReferenceSop.definition();
+      sop = Files.exists(own) ? readOwn(own) : ReferenceSop.definition();
     }
     return sop;
+  }
+
+  /** The home's own SOP; one that does not load is refused naming {@code sop.json} and how to check it. */
+  private static SopDefinition readOwn(Path own) {
+    try {
+      return new SopDefinitionJson().read(own);
+    } catch (id.go.kpu.jdih.error.JdihException e) {
+      throw new CliException("SOP kantor " + own + " (sop.json) tidak dapat dimuat; periksa dengan 'jdih sop lint "
+          + own + "': " + e.code() + ": " + e.message(id.go.kpu.jdih.i18n.Language.ID), "The office's SOP " + own
+          + " (sop.json) cannot be loaded; check it with 'jdih sop lint " + own + "': " + e.code() + ": "
+          + e.message(id.go.kpu.jdih.i18n.Language.EN), e);
+    }
   }
 
   SopDefinition sopUnchecked() {

@@ -126,19 +126,68 @@ public final class Main {
     return fallback;
   }
 
-  /** One clear line for any failure: the library's bilingual message, or the cause's own. */
+  /** The longest error line printed: a long value inside it is cut, never echoed back whole. */
+  static final int MESSAGE_LIMIT = 1000;
+
+  /**
+   * One clear line for any failure: the library's bilingual message, or the cause's own; a file problem names the
+   * file and why. Line breaks inside are joined, and a message longer than {@link #MESSAGE_LIMIT} is cut.
+   */
   static String describe(Exception e, Language language) {
+    String prefix = language == Language.EN ? "Error: " : "Galat: ";
     Throwable t = e;
-    if (t instanceof JdihException j) {
-      return (language == Language.EN ? "Error: " : "Galat: ") + j.code() + ": " + j.message(language);
-    }
     if (t instanceof UncheckedIOException u) {
       t = u.getCause();
     }
-    if (t instanceof IOException io) {
-      return (language == Language.EN ? "Error: file: " : "Galat: berkas: ") + io.getMessage();
+    String message;
+    if (t instanceof JdihException j) {
+      message = j.code() + ": " + j.message(language);
+    } else if (t instanceof IOException io) {
+      message = fileProblem(io, language);
+    } else {
+      message = String.valueOf(t.getMessage());
     }
-    return (language == Language.EN ? "Error: " : "Galat: ") + t.getMessage();
+    return oneLine(prefix + message);
+  }
+
+  /** {@code text} on one line, cut to {@link #MESSAGE_LIMIT} characters with an ellipsis. */
+  static String oneLine(String text) {
+    String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= MESSAGE_LIMIT ? line : line.substring(0, MESSAGE_LIMIT) + "…";
+  }
+
+  /** What went wrong with a file, naming it: "file X does not exist", "file X: permission denied", ... */
+  static String fileProblem(IOException e, Language language) {
+    boolean en = language == Language.EN;
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      return (en ? "file " : "berkas ") + f.getFile() + ": " + reason(e, language);
+    }
+    return (en ? "reading or writing a file failed: " : "gagal membaca atau menulis berkas: ") + e.getMessage();
+  }
+
+  /** Why a file operation failed, in the language. */
+  static String reason(IOException e, Language language) {
+    boolean en = language == Language.EN;
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return en ? "does not exist (or its folder does not)" : "tidak ada (atau foldernya tidak ada)";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      return en ? "permission denied" : "izin ditolak";
+    } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return en ? "exists already (a file where a folder was needed?)" : "sudah ada (berkas di tempat folder?)";
+    } else if (e instanceof java.nio.file.NotDirectoryException) {
+      return en ? "is not a folder" : "bukan folder";
+    } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return en ? "the folder is not empty" : "folder tidak kosong";
+    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /** A write to the file an option names failed: one line naming the option and the file. */
+  static CliException writeFailed(String option, java.nio.file.Path file, IOException e) {
+    return new CliException(option + ": berkas " + file + " tidak dapat ditulis: " + reason(e, Language.ID),
+        option + ": cannot write the file " + file + ": " + reason(e, Language.EN), e);
   }
 
   private Home opened;

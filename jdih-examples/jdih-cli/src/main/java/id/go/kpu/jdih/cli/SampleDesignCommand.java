@@ -59,12 +59,16 @@ final class SampleDesignCommand implements Callable<Integer> {
       throw new CliException("--out: folder " + parent + " tidak ada", "--out: the folder " + parent
           + " does not exist");
     }
-    Path tmp = Files.createTempFile(parent, ".jdih-design-", ".tmp");
     try {
-      Files.write(tmp, jpeg);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+      Path tmp = Files.createTempFile(parent, ".jdih-design-", ".tmp");
+      try {
+        Files.write(tmp, jpeg);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (java.io.IOException e) {
+      throw Main.writeFailed("--out", target, e);
     }
     MediaItem item = new MediaItem(target.getFileName().toString(), "image/jpeg", width, height, jpeg.length,
         Hashing.sha256().hashBytes(jpeg).toString());

@@ -64,19 +64,23 @@ final class SopCommand {
         case "bpmn" -> BpmnExporter.bpmn(sop, out.lang).getBytes(StandardCharsets.UTF_8);
         case "mermaid" -> MermaidExporter.mermaid(sop, out.lang).getBytes(StandardCharsets.UTF_8);
         default -> throw new CliException(
-            "Format '" + format + "' tidak dikenal (text, json, html, pdf, bpmn, mermaid)",
-            "Unknown format '" + format + "' (text, json, html, pdf, bpmn, mermaid)");
+            "Format '" + Out.cut(format) + "' tidak dikenal (text, json, html, pdf, bpmn, mermaid)",
+            "Unknown format '" + Out.cut(format) + "' (text, json, html, pdf, bpmn, mermaid)");
       };
       // --out writes the file for every format (written whole to a temporary file, then moved into place).
       if (outFile != null) {
         Path target = outFile.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".jdih-sop-", ".tmp");
         try {
-          Files.write(tmp, document);
-          Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
+          Path tmp = Files.createTempFile(target.getParent(), ".jdih-sop-", ".tmp");
+          try {
+            Files.write(tmp, document);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
+        } catch (java.io.IOException e) {
+          throw Main.writeFailed("--out", target, e);
         }
         out.line("Dokumen SOP (%s) ditulis ke %s", "SOP document (%s) written to %s", format, outFile);
       } else if (format.equals("text")) {
@@ -149,13 +153,17 @@ final class SopCommand {
               java.util.Optional.empty(), identity.approvedOn(), identity.approvedBy()))
           .build();
       SopDefinitionJson json = new SopDefinitionJson();
-      Path tmp = Files.createTempFile(target.getParent(), ".jdih-sop-", ".tmp");
       try {
-        Files.writeString(tmp, json.write(sop), StandardCharsets.UTF_8);
-        json.read(tmp); // what is written loads back
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
+        Path tmp = Files.createTempFile(target.getParent(), ".jdih-sop-", ".tmp");
+        try {
+          Files.writeString(tmp, json.write(sop), StandardCharsets.UTF_8);
+          json.read(tmp); // what is written loads back
+          Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (java.io.IOException e) {
+        throw Main.writeFailed("--out", target, e);
       }
       out.line("SOP baru %s ditulis ke %s", "New SOP %s written to %s", sop.key(), target);
       out.line("Berikutnya: sunting berkas itu, periksa dengan 'jdih sop lint %s', lalu salin ke <folder kerja>/sop.json",

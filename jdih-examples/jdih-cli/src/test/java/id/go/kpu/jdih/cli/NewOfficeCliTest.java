@@ -178,4 +178,70 @@ class NewOfficeCliTest {
     assertThat(jdih("sample-design", "--out", dir.resolve("n.jpg").toString(), "--width", "0").err())
         .contains("--width");
   }
+
+  /** Words of Indonesian messages that must not appear in an English one. */
+  private static final String INDONESIAN = "(?s).*\\b(Galat|tidak|berkas|kasus|rusak|baris|peristiwa|kolom|wajib|sudah"
+      + "|dipotong|setelah|periksa)\\b.*";
+
+  private Result english(String... args) {
+    List<String> all = new ArrayList<>(List.of("--lang", "en"));
+    all.addAll(List.of(args));
+    Result r = jdih(all.toArray(String[]::new));
+    assertThat(r.code()).as("%s", String.join(" ", args)).isNotZero();
+    assertThat(r.err().strip()).as("one line").doesNotContain("\n").startsWith("Error: ");
+    assertThat(r.err()).as("no Indonesian in English: %s", r.err()).doesNotMatch(INDONESIAN);
+    assertThat(r.err()).as("never a bare path").doesNotContainPattern("Error: file: \\S+\\s*$");
+    return r;
+  }
+
+  /** Item 14: messages name the file they concern, English ones hold no Indonesian, long values are cut. */
+  @Test
+  void messagesNameTheFileAndDoNotEchoLongValues() throws IOException {
+    ok("init", "--store", "file");
+    ok("person", "add", "--nip", KASUBAG, "--name", "Rina", "--role", "kasubag-hukum");
+    String id = ok("case", "propose", "--as", KASUBAG, "--title", "T", "--category", "produk-hukum", "--material",
+        "M", "--platform", "x").lastLine();
+    Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+    assertThat(english("archive", id, "--out", aFile.toString()).err()).contains("archive", aFile.toString());
+    Path missing = dir.resolve("missing").resolve("sop.json");
+    assertThat(english("sop", "show", "--format", "json", "--out", missing.toString()).err())
+        .contains("--out", missing.toString(), "does not exist").doesNotContain(".tmp");
+    Path report = dir.resolve("missing").resolve("report.html");
+    assertThat(english("report", "monitoring", "--from", "2024-03-01", "--to", "2024-03-31", "--out",
+        report.toString()).err()).contains("--out", report.toString());
+    assertThat(english("sop", "lint", dir.resolve("nope.json").toString()).err()).contains("nope.json");
+
+    Files.writeString(home.resolve("notifications.json"), "{");
+    assertThat(english("remind").err()).contains("notifications.json");
+    Files.delete(home.resolve("notifications.json"));
+
+    Path log = home.resolve("cases").resolve("case-" + id + ".jsonl");
+    String intact = Files.readString(log);
+    Files.writeString(log, intact.replace("\"v\":", "\"w\":"));
+    assertThat(english("case", "show", id).err()).contains("JDIH-FILE-002", log.getFileName().toString());
+    Files.writeString(log, intact);
+
+    Files.writeString(home.resolve("sop.json"), "{");
+    assertThat(english("case", "list").err()).contains("sop.json", "jdih sop lint");
+    assertThat(english("sop", "show").err()).contains("sop.json");
+    Result indonesian = jdih("case", "list");
+    assertThat(indonesian.err()).contains("sop.json", "tidak dapat dimuat");
+    Files.delete(home.resolve("sop.json"));
+
+    String big = "x".repeat(1_000_000);
+    for (String[] args : List.of(new String[] {"case", "approve", big, "--as", KASUBAG},
+        new String[] {"init", "--store", big}, new String[] {"case", "list", "--state", big},
+        new String[] {"person", "add", "--nip", big, "--name", "X", "--role", "staf"},
+        new String[] {"person", "add", "--nip", "199003032015032003", "--name", "X", "--role", big},
+        new String[] {"case", "propose", "--as", KASUBAG, "--title", big, "--category", "produk-hukum",
+            "--material", "M", "--platform", "x"})) {
+      Result r = english(args);
+      assertThat(r.err().length()).as("%s %s", args[0], args[1]).isLessThan(2_000);
+    }
+    Result saved = ok("person", "add", "--nip", "199003032015032003", "--name", "y".repeat(1_000_000), "--role",
+        "staf");
+    assertThat(saved.out().length()).isLessThan(2_000);
+    assertThat(saved.out()).contains("y…");
+    assertThat(ok("person", "list").out().length()).isLessThan(2_000);
+  }
 }

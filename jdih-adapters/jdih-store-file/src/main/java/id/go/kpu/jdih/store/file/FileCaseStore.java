@@ -421,9 +421,9 @@ public final class FileCaseStore implements CaseStore {
   private static FileStoreException corrupt(CaseId id, Path log, LogScan.Result scan, int before) {
     return new FileStoreException(FileStoreException.Kind.CORRUPT_LOG, Text.of(
         "Log kasus " + id + " rusak di baris ke-" + scan.tailLine() + " setelah peristiwa ke-"
-            + (before + scan.events().size()) + " (" + log + "); tidak ada yang dipotong: " + scan.problem(),
+            + (before + scan.events().size()) + " (" + log + "); tidak ada yang dipotong: " + scan.problem().id(),
         "The log of case " + id + " is damaged at line " + scan.tailLine() + " after event "
-            + (before + scan.events().size()) + " (" + log + "); nothing was truncated: " + scan.problem()), null);
+            + (before + scan.events().size()) + " (" + log + "); nothing was truncated: " + scan.problem().en()), null);
   }
 
   /** Best effort after a failed write: cut the unacknowledged bytes off again. */

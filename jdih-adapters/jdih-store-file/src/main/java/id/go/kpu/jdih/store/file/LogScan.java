@@ -7,6 +7,8 @@ import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.event.json.EventJsonException;
 import id.go.kpu.jdih.event.json.OutboxJson;
+import id.go.kpu.jdih.i18n.Language;
+import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.RecordedEvent;
@@ -45,6 +47,9 @@ import java.util.List;
 final class LogScan {
 
   private static final byte NEWLINE = '\n';
+
+  /** No problem: the scan's {@link Result#problem()} for a clean tail. */
+  static final Text NONE = Text.of("", "");
   private static final byte[] BATCH_PREFIX = "{\"batch\":".getBytes(US_ASCII);
   private static final byte[] OUTBOX_PREFIX = "{\"outbox\":".getBytes(US_ASCII);
 
@@ -65,12 +70,13 @@ final class LogScan {
    * @param intents the publication intents of the committed writes, in order
    * @param committedBytes how many bytes of the scanned range they take
    * @param tail what follows them
-   * @param problem why the first line of the tail was not accepted; empty for a clean tail
+   * @param problem why the first line of the tail was not accepted, in both languages; {@link #NONE} for a clean
+   *     tail
    * @param tailLine the 1-based line number, within the scanned range, where the tail starts
    * @param hashMismatch whether the scan stopped at a line that decodes but whose hash or link is wrong (only when
    *     hashes are checked)
    */
-  record Result(ImmutableList<RecordedEvent> events, ImmutableList<IntentState> intents, int committedBytes, Tail tail, String problem, int tailLine,
+  record Result(ImmutableList<RecordedEvent> events, ImmutableList<IntentState> intents, int committedBytes, Tail tail, Text problem, int tailLine,
       boolean hashMismatch) {}
 
   private LogScan() {}
@@ -102,14 +108,14 @@ final class LogScan {
     List<IntentState> intents = new ArrayList<>();
     int pos = 0;
     int line = 1;
-    String problem = "";
+    Text problem = NONE;
     boolean hashMismatch = false;
     String previous = head;
     while (true) {
       int end = indexOf(buf, pos, length);
       if (end < 0) {
         if (pos < length) {
-          problem = "baris terakhir tidak lengkap / the last line is incomplete";
+          problem = Text.of("baris terakhir tidak lengkap", "the last line is incomplete");
         }
         break;
       }
@@ -119,10 +125,10 @@ final class LogScan {
       List<RecordedEvent> write = new ArrayList<>(lines);
       List<IntentState> written = new ArrayList<>();
       int p = start;
-      for (int i = 0; i < lines && problem.isEmpty(); i++) {
+      for (int i = 0; i < lines && problem.equals(NONE); i++) {
         int e = indexOf(buf, p, length);
         if (e < 0) {
-          problem = "penulisan terakhir tidak lengkap / the last write is incomplete";
+          problem = Text.of("penulisan terakhir tidak lengkap", "the last write is incomplete");
           break;
         }
         long expected = version + events.size() + write.size() + 1;
@@ -130,18 +136,18 @@ final class LogScan {
           if (startsWith(buf, p, e, OUTBOX_PREFIX)) {
             problem = intent(outbox, id, batch, write.size(), buf, p, e, written);
           } else if (!written.isEmpty()) {
-            problem = "peristiwa setelah niat terbit / an event after the publication intents";
+            problem = Text.of("peristiwa setelah niat terbit", "an event after the publication intents");
           } else {
             RecordedEvent event = json.read(buf, p, e - p);
             if (!event.caseId().equals(id)) {
-              problem = "peristiwa milik kasus " + event.caseId() + " / an event of case " + event.caseId();
+              problem = Text.of("peristiwa milik kasus " + event.caseId(), "an event of case " + event.caseId());
             } else if (event.sequence() != expected) {
-              problem = "nomor urut " + event.sequence() + ", seharusnya " + expected + " / sequence "
-                  + event.sequence() + ", expected " + expected;
+              problem = Text.of("nomor urut " + event.sequence() + ", seharusnya " + expected, "sequence "
+                  + event.sequence() + ", expected " + expected);
             } else if (checkHashes && (!event.previousHash().equals(previous)
                 || !event.expectedHash().equals(event.hash()))) {
-              problem = "hash peristiwa " + expected + " tidak cocok / the hash of event " + expected
-                  + " does not match";
+              problem = Text.of("hash peristiwa " + expected + " tidak cocok", "the hash of event " + expected
+                  + " does not match");
               hashMismatch = true;
             } else {
               write.add(event);
@@ -149,11 +155,11 @@ final class LogScan {
             }
           }
         } catch (EventJsonException x) {
-          problem = x.getMessage();
+          problem = Text.of(x.code() + ": " + x.message(Language.ID), x.code() + ": " + x.message(Language.EN));
         }
         p = e + 1;
       }
-      if (!problem.isEmpty()) {
+      if (!problem.equals(NONE)) {
         break;
       }
       events.addAll(write);
@@ -168,32 +174,32 @@ final class LogScan {
 
   /**
    * Reads the intent line {@code buf[from, end)} of a write that is a batch of {@code batch} lines (0: not a batch)
-   * and has {@code eventsBefore} event lines before it; adds the intent to {@code out} and returns "", or returns
-   * why the line is invalid.
+   * and has {@code eventsBefore} event lines before it; adds the intent to {@code out} and returns {@link #NONE}, or
+   * returns why the line is invalid.
    */
-  private static String intent(OutboxJson outbox, CaseId id, int batch, int eventsBefore, byte[] buf, int from,
+  private static Text intent(OutboxJson outbox, CaseId id, int batch, int eventsBefore, byte[] buf, int from,
       int end, List<IntentState> out) {
     if (batch == 0) {
-      return "niat terbit di luar batch / a publication intent outside a batch";
+      return Text.of("niat terbit di luar batch", "a publication intent outside a batch");
     }
     if (eventsBefore == 0) {
-      return "niat terbit sebelum peristiwa batch / a publication intent before the batch's events";
+      return Text.of("niat terbit sebelum peristiwa batch", "a publication intent before the batch's events");
     }
     if (buf[end - 1] != '}') {
-      return "baris niat terbit tidak utuh / an incomplete publication intent line";
+      return Text.of("baris niat terbit tidak utuh", "an incomplete publication intent line");
     }
     IntentState state = outbox.read(new String(buf, from + OUTBOX_PREFIX.length,
         end - 1 - from - OUTBOX_PREFIX.length, UTF_8));
     if (!state.intent().caseId().equals(id)) {
-      return "niat terbit milik kasus " + state.intent().caseId() + " / a publication intent of case "
-          + state.intent().caseId();
+      return Text.of("niat terbit milik kasus " + state.intent().caseId(), "a publication intent of case "
+          + state.intent().caseId());
     }
     if (state.version() != 1) {
-      return "niat terbit versi " + state.version() + ", seharusnya 1 / a publication intent of version "
-          + state.version() + ", expected 1";
+      return Text.of("niat terbit versi " + state.version() + ", seharusnya 1", "a publication intent of version "
+          + state.version() + ", expected 1");
     }
     out.add(state);
-    return "";
+    return NONE;
   }
 
   private static boolean startsWith(byte[] buf, int from, int end, byte[] prefix) {
