@@ -34,6 +34,7 @@ final class SopCommand {
   @ParentCommand Main main;
 
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
+  static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   /** {@code jdih sop show}. */
   @Command(name = "show", mixinStandardHelpOptions = true)
@@ -191,16 +192,17 @@ final class SopCommand {
   }
 
   static String render(SopDefinition sop, Out out) {
+    DateTimeFormatter date = out.lang == id.go.kpu.jdih.i18n.Language.EN ? DATE_EN : DATE; // month names too
     StringBuilder sb = new StringBuilder();
     sb.append(sop.office().name()).append('\n');
     sb.append("STANDAR OPERASIONAL PROSEDUR (SOP) ").append(sop.title()).append('\n');
     sb.append(out.t("Nomor SOP          : ", "SOP number         : ")).append(sop.identity().number()).append('\n');
     sb.append(out.t("Tanggal Pembuatan  : ", "Created on         : "))
-        .append(DATE.format(sop.identity().createdOn())).append('\n');
+        .append(date.format(sop.identity().createdOn())).append('\n');
     sb.append(out.t("Tanggal Revisi     : ", "Revised on         : "))
-        .append(sop.identity().revisedOn().map(DATE::format).orElse("-")).append('\n');
+        .append(sop.identity().revisedOn().map(date::format).orElse("-")).append('\n');
     sb.append(out.t("Tanggal Pengesahan : ", "Approved on        : "))
-        .append(DATE.format(sop.identity().approvedOn())).append('\n');
+        .append(date.format(sop.identity().approvedOn())).append('\n');
     sb.append(out.t("Disahkan Oleh      : ", "Approved by        : ")).append(sop.identity().approvedBy().position())
         .append(", ").append(sop.identity().approvedBy().name()).append(", NIP. ")
         .append(sop.identity().approvedBy().nip()).append('\n');

@@ -210,6 +210,8 @@ class NewOfficeCliTest {
     assertThat(english("report", "monitoring", "--from", "2024-03-01", "--to", "2024-03-31", "--out",
         report.toString()).err()).contains("--out", report.toString());
     assertThat(english("sop", "lint", dir.resolve("nope.json").toString()).err()).contains("nope.json");
+    assertThat(ok("--lang", "en", "sop", "show").out()).as("English month names").containsPattern(
+        "Created on +: \\d+ (January|February|March|April|May|June|July|August|September|October|November|December) ");
 
     Files.writeString(home.resolve("notifications.json"), "{");
     assertThat(english("remind").err()).contains("notifications.json");
