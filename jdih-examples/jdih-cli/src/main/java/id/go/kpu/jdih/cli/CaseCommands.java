@@ -133,6 +133,7 @@ final class CaseCommands {
 
     @Override
     Integer act() throws Exception {
+      Out.requirePrintable("--title", title);
       String text = material;
       if (materialFile != null) {
         text = readText(materialFile);
@@ -197,6 +198,7 @@ final class CaseCommands {
 
     @Override
     Integer act() throws Exception {
+      attendees.forEach(a -> Out.requirePrintable("--attendee", a)); // people's names, as person add's
       CaseId c = existing(id);
       DocumentUpload upload = DocumentUpload.of(minutes.getFileName().toString(), mediaTypeOf(minutes),
           bytes(minutes, DocumentUpload.MAX_BYTES));

@@ -48,7 +48,10 @@ public final class Main {
   }
 
   /** Runs the app with the given streams and clock; returns the exit code. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Clock clock) {
+    // Everything written goes through Out's escaping writers: no raw control character reaches the terminal.
+    PrintWriter out = Out.escaping(rawOut);
+    PrintWriter err = Out.escaping(rawErr);
     Language language = languageOf(args);
     Locale previous = Locale.getDefault();
     // Help texts come from a resource bundle in the chosen language; Indonesian is the default whatever the OS.
@@ -56,7 +59,7 @@ public final class Main {
     try {
       Main main = new Main();
       main.clock = clock;
-      main.out = new Out(language, out, err);
+      main.out = new Out(language, out, err, rawErr);
       CommandLine cl = new CommandLine(main);
       cl.setOut(out);
       cl.setErr(err);

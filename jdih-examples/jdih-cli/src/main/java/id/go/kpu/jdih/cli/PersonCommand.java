@@ -49,6 +49,7 @@ final class PersonCommand {
       if (name.isBlank()) {
         throw new CliException("Nama wajib diisi", "The name is required");
       }
+      Out.requirePrintable("--name", name);
       SopDefinition sop = home.sop();
       for (String r : roles) {
         if (sop.role(new RoleId(r)).isEmpty()) {

@@ -176,7 +176,7 @@ final class SopCommand {
       if (value.isBlank()) {
         throw new CliException(option + " wajib diisi", option + " is required");
       }
-      return value.strip();
+      return Out.requirePrintable(option, value).strip();
     }
 
     static java.time.ZoneId zone(String zone) {

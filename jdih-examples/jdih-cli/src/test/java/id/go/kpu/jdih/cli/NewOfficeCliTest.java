@@ -246,4 +246,50 @@ class NewOfficeCliTest {
     assertThat(saved.out()).contains("y…");
     assertThat(ok("person", "list").out().length()).isLessThan(2_000);
   }
+
+  /** A raw control character, line break aside: none may reach the terminal. */
+  private static final String RAW_CONTROL = "(?s).*[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069].*";
+
+  private static void noRawControl(Result r) {
+    assertThat(r.out()).doesNotMatch(RAW_CONTROL);
+    assertThat(r.err()).doesNotMatch(RAW_CONTROL);
+  }
+
+  /** Item 15: control characters are refused in names and titles, and shown escaped everywhere else. */
+  @Test
+  void controlCharactersAreRefusedInNamesAndTitlesAndEscapedInOutput() throws IOException {
+    ok("init");
+    ok("person", "add", "--nip", KASUBAG, "--name", "Rina", "--role", "kasubag-hukum");
+    for (String bad : List.of("Rina\u001b[31m", "Ri\nna", "Rina\u0000", "Rina\u202egnp.exe")) {
+      Result r = jdih("--lang", "en", "person", "add", "--nip", "199003032015032003", "--name", bad, "--role",
+          "staf");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("--name", "control character");
+      assertThat(r.err().strip()).doesNotContain("\n");
+      noRawControl(r);
+    }
+    Result title = jdih("case", "propose", "--as", KASUBAG, "--title", "Judul\u001b]0;pwned\u0007", "--category",
+        "produk-hukum", "--material", "M", "--platform", "x");
+    assertThat(title.code()).isEqualTo(1);
+    assertThat(title.err()).contains("--title", "karakter kendali", "U+001B");
+    noRawControl(title);
+    assertThat(ok("case", "list").out()).contains("0 kasus");
+
+    // elsewhere (a reason, a caption, a name edited into people.json by hand): shown escaped
+    String id = ok("case", "propose", "--as", KASUBAG, "--title", "Judul", "--category", "produk-hukum",
+        "--material", "Materi\u001b[2J", "--platform", "x").lastLine();
+    Result rejected = ok("case", "reject", id, "--as", KASUBAG, "--reason", "Perbaiki\u001b[2J\u202e");
+    noRawControl(rejected);
+    Result show = ok("case", "show", id);
+    noRawControl(show);
+    assertThat(show.out()).contains("Perbaiki\\u001b[2J\\u202e");
+    Path people = home.resolve("people.json");
+    Files.writeString(people, Files.readString(people).replace("\"Rina\"", "\"Rina\\u001b[31m\""));
+    Result list = ok("person", "list");
+    noRawControl(list);
+    assertThat(list.out()).contains("Rina\\u001b[31m");
+    Result unknown = jdih("case", "approve", "x\u001by", "--as", KASUBAG);
+    noRawControl(unknown);
+    assertThat(unknown.err()).contains("x\\u001by");
+  }
 }
