@@ -44,6 +44,8 @@ final class Home implements AutoCloseable {
   private FileMediaStore media;
   private Jdih runtime;
   private Consumer<String> notices = line -> { };
+  private Consumer<id.go.kpu.jdih.i18n.Text> waiting = text -> { };
+  private HomeLock lock;
 
   Home(Path dir, Clock clock) {
     this.dir = dir;
@@ -204,9 +206,26 @@ final class Home implements AutoCloseable {
         throw new CliException("Basis data " + database + " rusak (0 bait); pulihkan dari cadangan",
             "The database " + database + " is damaged (0 bytes); restore it from a backup");
       }
-      storage = kind.equals("file") ? FileStorage.open(dir) : JdbcStorage.h2File(dir.resolve("db"), registry()::find);
+      if (kind.equals("file")) {
+        storage = FileStorage.open(dir); // the file store lets commands share the home: it locks each case
+      } else {
+        // H2 admits one process at a time: a second command waits for the first (bounded), not fails.
+        HomeLock held = HomeLock.acquire(dir, HomeLock.WAIT, waiting);
+        try {
+          storage = JdbcStorage.h2File(dir.resolve("db"), registry()::find);
+          lock = held;
+        } catch (IOException | RuntimeException e) {
+          held.close();
+          throw e;
+        }
+      }
     }
     return storage;
+  }
+
+  /** Where to say that the command waits for another one on the same home. */
+  void onWait(Consumer<id.go.kpu.jdih.i18n.Text> sink) {
+    this.waiting = sink;
   }
 
   /** The case histories of the home's storage. */
@@ -249,15 +268,23 @@ final class Home implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      Jdih r = runtime;
-      runtime = null;
-      storage = null;
-      r.close(); // closes the storage too
-    } else if (storage != null) {
-      Storage s = storage;
-      storage = null;
-      s.close();
+    try {
+      if (runtime != null) {
+        Jdih r = runtime;
+        runtime = null;
+        storage = null;
+        r.close(); // closes the storage too
+      } else if (storage != null) {
+        Storage s = storage;
+        storage = null;
+        s.close();
+      }
+    } finally {
+      if (lock != null) {
+        HomeLock held = lock;
+        lock = null;
+        held.close(); // after the database is closed
+      }
     }
   }
 

@@ -199,6 +199,11 @@ public final class Main {
     Language.fromTag(lang); // refuse an unknown --lang with a clear message
     if (opened == null) {
       opened = new Home(home, clock);
+      Out o = out;
+      opened.onWait(text -> {
+        o.err.println(text.in(o.lang));
+        o.err.flush();
+      });
     }
     return opened;
   }

@@ -292,4 +292,69 @@ class NewOfficeCliTest {
     noRawControl(unknown);
     assertThat(unknown.err()).contains("x\\u001by");
   }
+
+  private Process holder(long millis) throws IOException {
+    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), HomeHolder.class.getName(), home.toString(),
+        String.valueOf(millis))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+    assertThat(first).as("the holder opened the home").isEqualTo("ready");
+    return p;
+  }
+
+  /**
+   * Item 16: a command on an H2 home another process is using waits for it (bounded, saying so once) instead of
+   * failing with H2's "use the server mode"; past the bound, one clear line.
+   */
+  @Test
+  void aSecondCommandOnAnH2HomeWaitsForTheFirst() throws Exception {
+    ok("init");
+    ok("person", "add", "--nip", KASUBAG, "--name", "Rina", "--role", "kasubag-hukum");
+    ok("case", "propose", "--as", KASUBAG, "--title", "Menunggu", "--category", "produk-hukum", "--material", "M",
+        "--platform", "x");
+    Process first = holder(2_500);
+    try {
+      long started = System.nanoTime();
+      Result waited = jdih("case", "list");
+      assertThat(waited.code()).as(waited.err()).isZero();
+      assertThat(waited.out()).contains("Menunggu", "1 kasus");
+      assertThat(waited.err()).contains("Menunggu perintah jdih lain").doesNotContain("server");
+      assertThat(waited.err().lines()).hasSize(1);
+      assertThat(System.nanoTime() - started).isGreaterThan(500_000_000L);
+    } finally {
+      first.destroy();
+      first.waitFor();
+    }
+
+    Process busy = holder(60_000);
+    try {
+      long started = System.nanoTime();
+      Result refused = jdih("--lang", "en", "case", "list");
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err()).contains("Waiting for another jdih command").doesNotContain("server mode");
+      assertThat(refused.err().strip().lines().toList()).hasSize(2);
+      assertThat(refused.err().strip().lines().toList().get(1)).startsWith("Error: ").contains(
+          "in use by another jdih command for more than 10 s");
+      assertThat(seconds).isBetween(9L, 30L);
+    } finally {
+      busy.destroy();
+      busy.waitFor();
+    }
+
+    // in one JVM: two threads at once both succeed
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Result>> runs = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        runs.add(pool.submit(() -> jdih("case", "list")));
+      }
+      for (java.util.concurrent.Future<Result> run : runs) {
+        assertThat(run.get().code()).as(run.get().err()).isZero();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
 }
