@@ -357,4 +357,37 @@ class NewOfficeCliTest {
       pool.shutdown();
     }
   }
+
+  /**
+   * Item 2, through the command line: a damaged complete last line of a file-store case log is reported, never a
+   * case one activity back; the next command writes nothing; a garbled only line does not make the case vanish.
+   */
+  @Test
+  void aDamagedLastEventOfTheFileStoreIsReportedNotDropped() throws IOException {
+    ok("init", "--store", "file");
+    ok("person", "add", "--nip", KASUBAG, "--name", "Rina", "--role", "kasubag-hukum");
+    String id = ok("case", "propose", "--as", KASUBAG, "--title", "Rusak", "--category", "produk-hukum",
+        "--material", "M", "--platform", "x").lastLine();
+    ok("case", "approve", id, "--as", KASUBAG);
+    Path log = home.resolve("cases").resolve("case-" + id + ".jsonl");
+    List<String> lines = Files.readAllLines(log);
+    lines.set(lines.size() - 1, lines.get(lines.size() - 1).substring(0, 50));
+    Files.write(log, lines);
+    byte[] damaged = Files.readAllBytes(log);
+    Result show = jdih("case", "show", id);
+    assertThat(show.code()).isEqualTo(1);
+    assertThat(show.err()).contains("JDIH-FILE-002", "tidak ada yang dipotong");
+    Result list = jdih("case", "list");
+    assertThat(list.code()).isEqualTo(1);
+    assertThat(list.err()).contains(id);
+    assertThat(jdih("case", "approve", id, "--as", KASUBAG).code()).isEqualTo(1);
+    assertThat(Files.readAllBytes(log)).isEqualTo(damaged);
+
+    String only = ok("case", "propose", "--as", KASUBAG, "--title", "Satu", "--category", "produk-hukum",
+        "--material", "M", "--platform", "x").lastLine();
+    Path onlyLog = home.resolve("cases").resolve("case-" + only + ".jsonl");
+    Files.writeString(onlyLog, "{\"rusak\": true}\n");
+    assertThat(jdih("case", "show", only).err()).contains("JDIH-FILE-002").doesNotContain("tidak ditemukan");
+    assertThat(jdih("case", "list").err()).contains(only);
+  }
 }
