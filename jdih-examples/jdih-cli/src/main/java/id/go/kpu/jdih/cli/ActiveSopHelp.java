@@ -50,7 +50,8 @@ final class ActiveSopHelp {
       roles.add("");
       roles.add(t(lang, "Peran dalam SOP aktif (id untuk --role, nama):",
           "Roles in the active SOP (id for --role, name):"));
-      sop.roles().forEach(r -> roles.add("  " + r.id().value() + "  " + r.name()));
+      sop.roles().forEach(r -> roles.add(String.format(java.util.Locale.ROOT, "  %-20s %s", r.id().value(),
+          r.name())));
       lines.addAll(roles);
       lines.add(t(lang, "Platform: ", "Platforms: ") + sop.allowedPlatforms().stream().map(Platform::displayName)
           .collect(Collectors.joining(", ")));
