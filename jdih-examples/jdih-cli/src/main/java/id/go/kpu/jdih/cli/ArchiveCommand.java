@@ -3,6 +3,7 @@ package id.go.kpu.jdih.cli;
 import id.go.kpu.jdih.archive.HardcopyPdf;
 import id.go.kpu.jdih.archive.SoftcopyBundle;
 import id.go.kpu.jdih.archive.VerifiedBundle;
+import id.go.kpu.jdih.i18n.Language;
 import id.go.kpu.jdih.sop.SopDefinition;
 import id.go.kpu.jdih.workflow.CaseHistory;
 import id.go.kpu.jdih.workflow.CaseId;
@@ -39,14 +40,24 @@ final class ArchiveCommand implements Callable<Integer> {
         () -> new CliException("Kasus " + id + " tidak ditemukan", "Case " + id + " not found"));
     List<RecordedEvent> events = history.events();
     SopDefinition sop = history.definition();
-    Files.createDirectories(out);
-    Progress progress = new Progress(o, o.t("Mengarsipkan", "Archiving"), 2);
     Path zip = out.resolve(caseId.value() + ".zip");
-    VerifiedBundle bundle = new SoftcopyBundle().writeCase(zip, sop, events, home.media());
-    progress.step();
     Path pdf = out.resolve(caseId.value() + ".pdf");
-    new HardcopyPdf(home.deadlines(), home.clock).write(pdf, sop, events);
-    progress.step();
+    VerifiedBundle bundle;
+    Progress progress = new Progress(o, o.t("Mengarsipkan", "Archiving"), 2);
+    try {
+      Files.createDirectories(out);
+      bundle = new SoftcopyBundle().writeCase(zip, sop, events, home.media());
+      progress.step();
+      new HardcopyPdf(home.deadlines(), home.clock).write(pdf, sop, events);
+      progress.step();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      java.io.IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (java.io.IOException) e;
+      String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile()
+          : out.toString();
+      throw new CliException("Arsip kasus " + id + " tidak dapat ditulis ke --out " + out + " (" + file + "): "
+          + Main.reason(io, Language.ID), "The archive of case " + id + " cannot be written to --out "
+          + out + " (" + file + "): " + Main.reason(io, Language.EN), io);
+    }
     progress.done();
     o.line("Arsip elektronik (softcopy): %s (%d berkas media, SHA-256 %s)",
         "Electronic archive (softcopy): %s (%d media files, SHA-256 %s)", zip, bundle.media().size(),

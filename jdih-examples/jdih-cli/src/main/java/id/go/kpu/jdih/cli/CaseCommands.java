@@ -75,8 +75,8 @@ final class CaseCommands {
       home.requireInit();
       out = parent.main.out;
       Person person = home.people().find(as).orElseThrow(() -> new CliException(
-          "Orang dengan NIP " + as + " tidak terdaftar; tambahkan dengan 'jdih person add'",
-          "No person with NIP " + as + " is registered; add one with 'jdih person add'"));
+          "Orang dengan NIP " + Out.cut(as) + " tidak terdaftar; tambahkan dengan 'jdih person add'",
+          "No person with NIP " + Out.cut(as) + " is registered; add one with 'jdih person add'"));
       // The NIP is the principal; the roles come from the people file through the runtime's directory.
       Principal principal = Principal.of(person.nip());
       runtime = home.runtime(publishes() ? Optional.of(principal) : Optional.empty());
@@ -133,6 +133,7 @@ final class CaseCommands {
 
     @Override
     Integer act() throws Exception {
+      Out.requirePrintable("--title", title);
       String text = material;
       if (materialFile != null) {
         text = readText(materialFile);
@@ -197,6 +198,7 @@ final class CaseCommands {
 
     @Override
     Integer act() throws Exception {
+      attendees.forEach(a -> Out.requirePrintable("--attendee", a)); // people's names, as person add's
       CaseId c = existing(id);
       DocumentUpload upload = DocumentUpload.of(minutes.getFileName().toString(), mediaTypeOf(minutes),
           bytes(minutes, DocumentUpload.MAX_BYTES));
@@ -390,7 +392,7 @@ final class CaseCommands {
     try {
       return CaseId.of(id);
     } catch (IllegalArgumentException e) {
-      throw new CliException("Id kasus '" + id + "' tidak sah", "Invalid case id '" + id + "'");
+      throw new CliException("Id kasus '" + Out.cut(id) + "' tidak sah", "Invalid case id '" + Out.cut(id) + "'");
     }
   }
 
@@ -399,8 +401,8 @@ final class CaseCommands {
       case "open", "berjalan" -> CaseStatus.OPEN;
       case "published", "terbit" -> CaseStatus.PUBLISHED;
       case "withdrawn", "dibatalkan" -> CaseStatus.WITHDRAWN;
-      default -> throw new CliException("Status '" + s + "' tidak dikenal (open, published, withdrawn)",
-          "Unknown state '" + s + "' (open, published, withdrawn)");
+      default -> throw new CliException("Status '" + Out.cut(s) + "' tidak dikenal (open, published, withdrawn)",
+          "Unknown state '" + Out.cut(s) + "' (open, published, withdrawn)");
     };
   }
 
@@ -408,8 +410,8 @@ final class CaseCommands {
     return switch (s.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-')) {
       case "produk-hukum" -> ContentCategory.PRODUK_HUKUM;
       case "informasi-hukum" -> ContentCategory.INFORMASI_HUKUM;
-      default -> throw new CliException("Kategori '" + s + "' tidak dikenal (produk-hukum, informasi-hukum)",
-          "Unknown category '" + s + "' (produk-hukum, informasi-hukum)");
+      default -> throw new CliException("Kategori '" + Out.cut(s) + "' tidak dikenal (produk-hukum, informasi-hukum)",
+          "Unknown category '" + Out.cut(s) + "' (produk-hukum, informasi-hukum)");
     };
   }
 
@@ -417,8 +419,8 @@ final class CaseCommands {
     try {
       return Platform.valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CliException("Platform '" + s + "' tidak dikenal (instagram, facebook, threads, x, telegram)",
-          "Unknown platform '" + s + "' (instagram, facebook, threads, x, telegram)");
+      throw new CliException("Platform '" + Out.cut(s) + "' tidak dikenal (instagram, facebook, threads, x, telegram)",
+          "Unknown platform '" + Out.cut(s) + "' (instagram, facebook, threads, x, telegram)");
     }
   }
 

@@ -44,6 +44,8 @@ final class Home implements AutoCloseable {
   private FileMediaStore media;
   private Jdih runtime;
   private Consumer<String> notices = line -> { };
+  private Consumer<id.go.kpu.jdih.i18n.Text> waiting = text -> { };
+  private HomeLock lock;
 
   Home(Path dir, Clock clock) {
     this.dir = dir;
@@ -63,8 +65,8 @@ final class Home implements AutoCloseable {
   void init(Optional<String> requested) throws IOException {
     String storeKind = requested.orElse(initialised() ? storeKind() : "h2");
     if (!storeKind.equals("h2") && !storeKind.equals("file")) {
-      throw new CliException("Jenis penyimpanan '" + storeKind + "' tidak dikenal (h2, file)",
-          "Unknown store kind '" + storeKind + "' (h2, file)");
+      throw new CliException("Jenis penyimpanan '" + Out.cut(storeKind) + "' tidak dikenal (h2, file)",
+          "Unknown store kind '" + Out.cut(storeKind) + "' (h2, file)");
     }
     if (initialised() && !storeKind().equals(storeKind)) {
       throw new CliException("Folder " + dir + " sudah memakai penyimpanan " + storeKind() + " dan tetap begitu;"
@@ -146,9 +148,21 @@ final class Home implements AutoCloseable {
   SopDefinition sop() throws IOException {
     if (sop == null) {
       Path own = dir.resolve("sop.json");
-      sop = Files.exists(own) ? new SopDefinitionJson().read(own) : ReferenceSop.definition();
+      sop = Files.exists(own) ? readOwn(own) : ReferenceSop.definition();
     }
     return sop;
+  }
+
+  /** The home's own SOP; one that does not load is refused naming {@code sop.json} and how to check it. */
+  private static SopDefinition readOwn(Path own) {
+    try {
+      return new SopDefinitionJson().read(own);
+    } catch (id.go.kpu.jdih.error.JdihException e) {
+      throw new CliException("SOP kantor " + own + " (sop.json) tidak dapat dimuat; periksa dengan 'jdih sop lint "
+          + own + "': " + e.code() + ": " + e.message(id.go.kpu.jdih.i18n.Language.ID), "The office's SOP " + own
+          + " (sop.json) cannot be loaded; check it with 'jdih sop lint " + own + "': " + e.code() + ": "
+          + e.message(id.go.kpu.jdih.i18n.Language.EN), e);
+    }
   }
 
   SopDefinition sopUnchecked() {
@@ -192,9 +206,26 @@ final class Home implements AutoCloseable {
         throw new CliException("Basis data " + database + " rusak (0 bait); pulihkan dari cadangan",
             "The database " + database + " is damaged (0 bytes); restore it from a backup");
       }
-      storage = kind.equals("file") ? FileStorage.open(dir) : JdbcStorage.h2File(dir.resolve("db"), registry()::find);
+      if (kind.equals("file")) {
+        storage = FileStorage.open(dir); // the file store lets commands share the home: it locks each case
+      } else {
+        // H2 admits one process at a time: a second command waits for the first (bounded), not fails.
+        HomeLock held = HomeLock.acquire(dir, HomeLock.WAIT, waiting);
+        try {
+          storage = JdbcStorage.h2File(dir.resolve("db"), registry()::find);
+          lock = held;
+        } catch (IOException | RuntimeException e) {
+          held.close();
+          throw e;
+        }
+      }
     }
     return storage;
+  }
+
+  /** Where to say that the command waits for another one on the same home. */
+  void onWait(Consumer<id.go.kpu.jdih.i18n.Text> sink) {
+    this.waiting = sink;
   }
 
   /** The case histories of the home's storage. */
@@ -237,15 +268,23 @@ final class Home implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      Jdih r = runtime;
-      runtime = null;
-      storage = null;
-      r.close(); // closes the storage too
-    } else if (storage != null) {
-      Storage s = storage;
-      storage = null;
-      s.close();
+    try {
+      if (runtime != null) {
+        Jdih r = runtime;
+        runtime = null;
+        storage = null;
+        r.close(); // closes the storage too
+      } else if (storage != null) {
+        Storage s = storage;
+        storage = null;
+        s.close();
+      }
+    } finally {
+      if (lock != null) {
+        HomeLock held = lock;
+        lock = null;
+        held.close(); // after the database is closed
+      }
     }
   }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "jdih", mixinStandardHelpOptions = true, version = "jdih 0.1.0",
     resourceBundle = "id.go.kpu.jdih.cli.messages",
     subcommands = {InitCommand.class, SopCommand.class, PersonCommand.class, CaseCommands.class,
-        ReportCommand.class, ArchiveCommand.class, RemindCommand.class, DemoCommand.class})
+        ReportCommand.class, ArchiveCommand.class, RemindCommand.class, DemoCommand.class,
+        SampleDesignCommand.class})
 public final class Main {
 
   /** Exit code of a refused or failed command. */
@@ -47,7 +48,10 @@ public final class Main {
   }
 
   /** Runs the app with the given streams and clock; returns the exit code. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Clock clock) {
+    // Everything written goes through Out's escaping writers: no raw control character reaches the terminal.
+    PrintWriter out = Out.escaping(rawOut);
+    PrintWriter err = Out.escaping(rawErr);
     Language language = languageOf(args);
     Locale previous = Locale.getDefault();
     // Help texts come from a resource bundle in the chosen language; Indonesian is the default whatever the OS.
@@ -55,7 +59,7 @@ public final class Main {
     try {
       Main main = new Main();
       main.clock = clock;
-      main.out = new Out(language, out, err);
+      main.out = new Out(language, out, err, rawErr);
       CommandLine cl = new CommandLine(main);
       cl.setOut(out);
       cl.setErr(err);
@@ -80,6 +84,13 @@ public final class Main {
         err.flush();
         return 2;
       });
+      if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+        try {
+          ActiveSopHelp.apply(cl, homeOf(args, main.home), language); // help names the active SOP's activities
+        } catch (RuntimeException e) {
+          // an unusable --home: the help without the SOP's part; the command itself reports the home
+        }
+      }
       int code = cl.execute(args);
       code = main.closeHome(code, err, language);
       out.flush();
@@ -106,19 +117,80 @@ public final class Main {
     return Language.ID;
   }
 
-  /** One clear line for any failure: the library's bilingual message, or the cause's own. */
-  static String describe(Exception e, Language language) {
-    Throwable t = e;
-    if (t instanceof JdihException j) {
-      return (language == Language.EN ? "Error: " : "Galat: ") + j.code() + ": " + j.message(language);
+  /** The {@code --home} given in {@code args}, or {@code fallback}. */
+  static Path homeOf(String[] args, Path fallback) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--home=")) {
+        return Path.of(args[i].substring(7));
+      } else if (args[i].equals("--home") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
     }
+    return fallback;
+  }
+
+  /** The longest error line printed: a long value inside it is cut, never echoed back whole. */
+  static final int MESSAGE_LIMIT = 1000;
+
+  /**
+   * One clear line for any failure: the library's bilingual message, or the cause's own; a file problem names the
+   * file and why. Line breaks inside are joined, and a message longer than {@link #MESSAGE_LIMIT} is cut.
+   */
+  static String describe(Exception e, Language language) {
+    String prefix = language == Language.EN ? "Error: " : "Galat: ";
+    Throwable t = e;
     if (t instanceof UncheckedIOException u) {
       t = u.getCause();
     }
-    if (t instanceof IOException io) {
-      return (language == Language.EN ? "Error: file: " : "Galat: berkas: ") + io.getMessage();
+    String message;
+    if (t instanceof JdihException j) {
+      message = j.code() + ": " + j.message(language);
+    } else if (t instanceof IOException io) {
+      message = fileProblem(io, language);
+    } else {
+      message = String.valueOf(t.getMessage());
     }
-    return (language == Language.EN ? "Error: " : "Galat: ") + t.getMessage();
+    return oneLine(prefix + message);
+  }
+
+  /** {@code text} on one line, cut to {@link #MESSAGE_LIMIT} characters with an ellipsis. */
+  static String oneLine(String text) {
+    String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= MESSAGE_LIMIT ? line : line.substring(0, MESSAGE_LIMIT) + "…";
+  }
+
+  /** What went wrong with a file, naming it: "file X does not exist", "file X: permission denied", ... */
+  static String fileProblem(IOException e, Language language) {
+    boolean en = language == Language.EN;
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      return (en ? "file " : "berkas ") + f.getFile() + ": " + reason(e, language);
+    }
+    return (en ? "reading or writing a file failed: " : "gagal membaca atau menulis berkas: ") + e.getMessage();
+  }
+
+  /** Why a file operation failed, in the language. */
+  static String reason(IOException e, Language language) {
+    boolean en = language == Language.EN;
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return en ? "does not exist (or its folder does not)" : "tidak ada (atau foldernya tidak ada)";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      return en ? "permission denied" : "izin ditolak";
+    } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return en ? "exists already (a file where a folder was needed?)" : "sudah ada (berkas di tempat folder?)";
+    } else if (e instanceof java.nio.file.NotDirectoryException) {
+      return en ? "is not a folder" : "bukan folder";
+    } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return en ? "the folder is not empty" : "folder tidak kosong";
+    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /** A write to the file an option names failed: one line naming the option and the file. */
+  static CliException writeFailed(String option, java.nio.file.Path file, IOException e) {
+    return new CliException(option + ": berkas " + file + " tidak dapat ditulis: " + reason(e, Language.ID),
+        option + ": cannot write the file " + file + ": " + reason(e, Language.EN), e);
   }
 
   private Home opened;
@@ -127,6 +199,11 @@ public final class Main {
     Language.fromTag(lang); // refuse an unknown --lang with a clear message
     if (opened == null) {
       opened = new Home(home, clock);
+      Out o = out;
+      opened.onWait(text -> {
+        o.err.println(text.in(o.lang));
+        o.err.flush();
+      });
     }
     return opened;
   }

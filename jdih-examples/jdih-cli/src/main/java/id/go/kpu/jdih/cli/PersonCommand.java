@@ -43,23 +43,24 @@ final class PersonCommand {
       home.requireInit();
       Out out = parent.main.out;
       if (!Nip.of(nip).isWellFormed()) {
-        throw new CliException("NIP '" + nip + "' tidak sah: harus 18 angka",
-            "NIP '" + nip + "' is invalid: it must be 18 digits");
+        throw new CliException("NIP '" + Out.cut(nip) + "' tidak sah: harus 18 angka",
+            "NIP '" + Out.cut(nip) + "' is invalid: it must be 18 digits");
       }
       if (name.isBlank()) {
         throw new CliException("Nama wajib diisi", "The name is required");
       }
+      Out.requirePrintable("--name", name);
       SopDefinition sop = home.sop();
       for (String r : roles) {
         if (sop.role(new RoleId(r)).isEmpty()) {
-          throw new CliException("Peran '" + r + "' tidak ada dalam SOP; pilih: " + roleIds(sop),
-              "Role '" + r + "' is not in the SOP; choose from: " + roleIds(sop));
+          throw new CliException("Peran '" + Out.cut(r) + "' tidak ada dalam SOP; pilih: " + roleIds(sop),
+              "Role '" + Out.cut(r) + "' is not in the SOP; choose from: " + roleIds(sop));
         }
       }
       People.Entry entry = new People.Entry(Nip.of(nip).formatted(), name.trim(), List.copyOf(roles), email, telegram);
       entry.contact(); // refuses a malformed e-mail address or chat id before anything is saved
       home.people().put(entry);
-      out.line("Tersimpan: %s (NIP %s), peran %s", "Saved: %s (NIP %s), roles %s", name.trim(),
+      out.line("Tersimpan: %s (NIP %s), peran %s", "Saved: %s (NIP %s), roles %s", Out.cut(name.trim()),
           Nip.of(nip).formatted(), String.join(", ", roles));
       return 0;
     }
@@ -80,7 +81,7 @@ final class PersonCommand {
         out.line("Belum ada orang; tambahkan dengan 'jdih person add'", "No people yet; add them with 'jdih person add'");
       }
       for (People.Entry e : all) {
-        out.raw(String.format("%-22s %-28s %-40s %s", e.nip(), e.name(), String.join(", ", e.roles()),
+        out.raw(String.format("%-22s %-28s %-40s %s", e.nip(), Out.cut(e.name()), String.join(", ", e.roles()),
             e.contact().toString().contains("email") || e.email() != null || e.telegram() != null
                 ? String.join(" ", java.util.stream.Stream.of(
                     e.email() == null ? null : id.go.kpu.jdih.notify.Mask.email(e.email()),

@@ -26,16 +26,16 @@ final class Progress {
     if (percent != shownPercent) {
       shownPercent = percent;
       int filled = percent / 5;
-      out.err.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(20 - filled) + "] " + percent + "% ("
+      out.progress.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(20 - filled) + "] " + percent + "% ("
           + done + "/" + total + ")");
-      out.err.flush();
+      out.progress.flush();
     }
   }
 
   void done() {
     if (total >= THRESHOLD) {
-      out.err.println();
-      out.err.flush();
+      out.progress.println();
+      out.progress.flush();
     }
   }
 }

@@ -43,8 +43,8 @@ final class ReportCommand {
       home.requireInit();
       Out out = parent.main.out;
       if (!List.of("text", "csv", "json").contains(format)) {
-        throw new CliException("Format '" + format + "' tidak dikenal (text, csv, json)",
-            "Unknown format '" + format + "' (text, csv, json)");
+        throw new CliException("Format '" + Out.cut(format) + "' tidak dikenal (text, csv, json)",
+            "Unknown format '" + Out.cut(format) + "' (text, csv, json)");
       }
       java.util.concurrent.atomic.AtomicInteger damaged = new java.util.concurrent.atomic.AtomicInteger();
       ComplianceReport report = compute(home, from, to, out, damaged);
@@ -81,7 +81,7 @@ final class ReportCommand {
           if (outFile == null) {
             out.out.print(html);
           } else {
-            java.nio.file.Files.writeString(outFile, html);
+            write(outFile, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.line("Formulir monitoring ditulis ke %s", "Monitoring form written to %s", outFile);
           }
         }
@@ -89,13 +89,22 @@ final class ReportCommand {
           if (outFile == null) {
             throw new CliException("Format pdf perlu --out FILE", "The pdf format needs --out FILE");
           }
-          java.nio.file.Files.write(outFile, MonitoringFormExporter.pdf(form, out.lang, java.util.Optional.empty()));
+          write(outFile, MonitoringFormExporter.pdf(form, out.lang, java.util.Optional.empty()));
           out.line("Formulir monitoring ditulis ke %s", "Monitoring form written to %s", outFile);
         }
-        default -> throw new CliException("Format '" + format + "' tidak dikenal (html, pdf)",
-            "Unknown format '" + format + "' (html, pdf)");
+        default -> throw new CliException("Format '" + Out.cut(format) + "' tidak dikenal (html, pdf)",
+            "Unknown format '" + Out.cut(format) + "' (html, pdf)");
       }
       return reportDamaged(damaged.get(), out);
+    }
+  }
+
+  /** Writes the report to the file {@code --out} names; a failure names the option and the file. */
+  static void write(java.nio.file.Path file, byte[] bytes) {
+    try {
+      java.nio.file.Files.write(file, bytes);
+    } catch (java.io.IOException e) {
+      throw Main.writeFailed("--out", file.toAbsolutePath(), e);
     }
   }
 

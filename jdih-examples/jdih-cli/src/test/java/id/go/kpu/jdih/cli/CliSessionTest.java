@@ -185,9 +185,9 @@ class CliSessionTest {
     assertThat(ok("sop", "lint").out()).contains("1 temuan", "JDIH-LINT-001", "Scanner");
     Result missing = jdih("case", "propose", "--as", "198001012006042001");
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(jdih("--help").out()).contains("Penggunaan:", "Menjalankan SOP No. 6 Tahun 2023");
+    assertThat(jdih("--help").out()).contains("Penggunaan:", "Menjalankan SOP aktif", "SOP No. 6 Tahun 2023");
     assertThat(jdih("--lang", "en", "case", "propose", "--help").out())
-        .contains("Usage:", "Activity 1: propose the content's material and category");
+        .contains("Usage:", "Proposes the content's material and category");
     home = dir.resolve("kosong");
     assertThat(jdih("case", "list").err()).contains("belum disiapkan; jalankan 'jdih init' dulu");
   }

@@ -105,7 +105,7 @@ class VariantFromJsonTest {
   }
 
   /** The hand edits: office in WITA, a Sekretaris, a 2-day design, a second approval, two platforms. */
-  private static ObjectNode edit(ObjectNode sop) {
+  static ObjectNode edit(ObjectNode sop) {
     ObjectNode office = (ObjectNode) sop.get("office");
     office.put("id", "kpu-kota-makassar").put("name", "KOMISI PEMILIHAN UMUM KOTA MAKASSAR")
         .put("unit", "SEKRETARIAT KOMISI PEMILIHAN UMUM KOTA MAKASSAR").put("zone", "Asia/Makassar");

@@ -78,12 +78,14 @@ import java.util.stream.Stream;
  * {@link #load} and {@link #version} take no lock. Committed bytes are never changed, so a reader reads the log
  * from the end of what it has cached and keeps every complete write whose lines are valid events of the case
  * (without the lock, only events whose hash chain checks out; anything doubtful is read again under the lock). A
- * torn tail, the leftovers of a write cut short by a crash (an unfinished line, or a line or batch that does not
- * decode), is ignored when reading and truncated away, under the lock, by the next append; the last committed
- * event, written and synced before its append returned, is never touched. Damage that a single interrupted write
- * cannot explain (an invalid line followed by further lines) is reported as
- * {@link FileStoreException.Kind#CORRUPT_LOG} and nothing is truncated. A damaged <em>last</em> line cannot be
- * told from a torn write and is dropped; compare {@link HashChain#head} with a head kept elsewhere to detect that.
+ * torn tail, the leftovers of a write cut short by a crash (an unfinished last line without its line break, a batch
+ * with fewer lines than its marker counts, or a last write with a block of NUL bytes the system never wrote), is
+ * ignored when reading and truncated away, under the lock, by the next append; the last committed event, written
+ * and synced before its append returned, is never touched. A <em>complete</em> line that does not read, even the
+ * last one, is damage to an acknowledged event: it is reported as {@link FileStoreException.Kind#CORRUPT_LOG} and
+ * nothing is truncated, skipped or appended after it (a log whose only line is damaged is still listed by
+ * {@link #caseIds}, so the case does not look absent). A line that reads but whose hash does not verify is loaded,
+ * for {@link HashChain#verify} to report.
  *
  * <p>An append that fails with {@link FileStoreException.Kind#IO_FAILURE} was not acknowledged: its events may or
  * may not be in the log (the store tries to cut them off again). An interrupted thread aborts its append the
@@ -210,7 +212,10 @@ public final class FileCaseStore implements CaseStore {
     });
   }
 
-  /** Every case with at least one committed event, in id order. The stream holds no open resources. */
+  /**
+   * Every case with at least one committed event, or whose log is damaged, in id order. The stream holds no open
+   * resources.
+   */
   @Override
   public Stream<CaseId> caseIds() {
     List<CaseId> ids = new ArrayList<>();
@@ -224,7 +229,19 @@ public final class FileCaseStore implements CaseStore {
     } catch (IOException e) {
       throw io("membaca isi direktori " + root, "listing the directory " + root, e);
     }
-    return ids.stream().sorted().filter(id -> version(id) > 0);
+    return ids.stream().sorted().filter(this::hasEvents);
+  }
+
+  /** Whether the log holds a committed event, or damage (reported when the case is loaded, never hidden). */
+  private boolean hasEvents(CaseId id) {
+    try {
+      return version(id) > 0;
+    } catch (FileStoreException e) {
+      if (e.kind() == FileStoreException.Kind.CORRUPT_LOG) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** The log of {@code id}: never a path outside the root, whatever the id holds. */
@@ -404,9 +421,9 @@ public final class FileCaseStore implements CaseStore {
   private static FileStoreException corrupt(CaseId id, Path log, LogScan.Result scan, int before) {
     return new FileStoreException(FileStoreException.Kind.CORRUPT_LOG, Text.of(
         "Log kasus " + id + " rusak di baris ke-" + scan.tailLine() + " setelah peristiwa ke-"
-            + (before + scan.events().size()) + " (" + log + "); tidak ada yang dipotong: " + scan.problem(),
+            + (before + scan.events().size()) + " (" + log + "); tidak ada yang dipotong: " + scan.problem().id(),
         "The log of case " + id + " is damaged at line " + scan.tailLine() + " after event "
-            + (before + scan.events().size()) + " (" + log + "); nothing was truncated: " + scan.problem()), null);
+            + (before + scan.events().size()) + " (" + log + "); nothing was truncated: " + scan.problem().en()), null);
   }
 
   /** Best effort after a failed write: cut the unacknowledged bytes off again. */

@@ -7,6 +7,8 @@ import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.event.json.EventJson;
 import id.go.kpu.jdih.event.json.EventJsonException;
 import id.go.kpu.jdih.event.json.OutboxJson;
+import id.go.kpu.jdih.i18n.Language;
+import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.publish.IntentState;
 import id.go.kpu.jdih.workflow.CaseId;
 import id.go.kpu.jdih.workflow.RecordedEvent;
@@ -32,16 +34,22 @@ import java.util.List;
  * <em>tail</em>, classified:
  * <ul>
  *   <li>{@link Tail#CLEAN}: nothing;
- *   <li>{@link Tail#TORN}: what one interrupted write can leave: an unfinished last line, or the lines of one write
- *       of which one is invalid (a single line; or a batch marker and at most its {@code n} lines). It is ignored
- *       and truncated before the next append;
- *   <li>{@link Tail#CORRUPT}: more than that, e.g. an invalid line followed by further events. That is not a crash
- *       mid-write; the store reports it and changes nothing.
+ *   <li>{@link Tail#TORN}: what one interrupted, hence unacknowledged, append can leave, and nothing after it: an
+ *       unfinished last line (no line break), a batch marker followed by fewer complete lines than it counts, or a
+ *       last write holding a NUL byte (a block the system never wrote before a power cut; no line this store
+ *       writes holds one). It is ignored and truncated before the next append;
+ *   <li>{@link Tail#CORRUPT}: anything else: a complete write (every line ended by its line break) with an invalid
+ *       line, even as the log's last write, or an invalid line followed by further writes. An append returns only
+ *       after its whole write, line breaks included, is on the disk, so a complete write is an acknowledged one:
+ *       its damage is reported, and the store changes nothing.
  * </ul>
  */
 final class LogScan {
 
   private static final byte NEWLINE = '\n';
+
+  /** No problem: the scan's {@link Result#problem()} for a clean tail. */
+  static final Text NONE = Text.of("", "");
   private static final byte[] BATCH_PREFIX = "{\"batch\":".getBytes(US_ASCII);
   private static final byte[] OUTBOX_PREFIX = "{\"outbox\":".getBytes(US_ASCII);
 
@@ -62,12 +70,13 @@ final class LogScan {
    * @param intents the publication intents of the committed writes, in order
    * @param committedBytes how many bytes of the scanned range they take
    * @param tail what follows them
-   * @param problem why the first line of the tail was not accepted; empty for a clean tail
+   * @param problem why the first line of the tail was not accepted, in both languages; {@link #NONE} for a clean
+   *     tail
    * @param tailLine the 1-based line number, within the scanned range, where the tail starts
    * @param hashMismatch whether the scan stopped at a line that decodes but whose hash or link is wrong (only when
    *     hashes are checked)
    */
-  record Result(ImmutableList<RecordedEvent> events, ImmutableList<IntentState> intents, int committedBytes, Tail tail, String problem, int tailLine,
+  record Result(ImmutableList<RecordedEvent> events, ImmutableList<IntentState> intents, int committedBytes, Tail tail, Text problem, int tailLine,
       boolean hashMismatch) {}
 
   private LogScan() {}
@@ -99,14 +108,14 @@ final class LogScan {
     List<IntentState> intents = new ArrayList<>();
     int pos = 0;
     int line = 1;
-    String problem = "";
+    Text problem = NONE;
     boolean hashMismatch = false;
     String previous = head;
     while (true) {
       int end = indexOf(buf, pos, length);
       if (end < 0) {
         if (pos < length) {
-          problem = "baris terakhir tidak lengkap / the last line is incomplete";
+          problem = Text.of("baris terakhir tidak lengkap", "the last line is incomplete");
         }
         break;
       }
@@ -116,10 +125,10 @@ final class LogScan {
       List<RecordedEvent> write = new ArrayList<>(lines);
       List<IntentState> written = new ArrayList<>();
       int p = start;
-      for (int i = 0; i < lines && problem.isEmpty(); i++) {
+      for (int i = 0; i < lines && problem.equals(NONE); i++) {
         int e = indexOf(buf, p, length);
         if (e < 0) {
-          problem = "penulisan terakhir tidak lengkap / the last write is incomplete";
+          problem = Text.of("penulisan terakhir tidak lengkap", "the last write is incomplete");
           break;
         }
         long expected = version + events.size() + write.size() + 1;
@@ -127,18 +136,18 @@ final class LogScan {
           if (startsWith(buf, p, e, OUTBOX_PREFIX)) {
             problem = intent(outbox, id, batch, write.size(), buf, p, e, written);
           } else if (!written.isEmpty()) {
-            problem = "peristiwa setelah niat terbit / an event after the publication intents";
+            problem = Text.of("peristiwa setelah niat terbit", "an event after the publication intents");
           } else {
             RecordedEvent event = json.read(buf, p, e - p);
             if (!event.caseId().equals(id)) {
-              problem = "peristiwa milik kasus " + event.caseId() + " / an event of case " + event.caseId();
+              problem = Text.of("peristiwa milik kasus " + event.caseId(), "an event of case " + event.caseId());
             } else if (event.sequence() != expected) {
-              problem = "nomor urut " + event.sequence() + ", seharusnya " + expected + " / sequence "
-                  + event.sequence() + ", expected " + expected;
+              problem = Text.of("nomor urut " + event.sequence() + ", seharusnya " + expected, "sequence "
+                  + event.sequence() + ", expected " + expected);
             } else if (checkHashes && (!event.previousHash().equals(previous)
                 || !event.expectedHash().equals(event.hash()))) {
-              problem = "hash peristiwa " + expected + " tidak cocok / the hash of event " + expected
-                  + " does not match";
+              problem = Text.of("hash peristiwa " + expected + " tidak cocok", "the hash of event " + expected
+                  + " does not match");
               hashMismatch = true;
             } else {
               write.add(event);
@@ -146,11 +155,11 @@ final class LogScan {
             }
           }
         } catch (EventJsonException x) {
-          problem = x.getMessage();
+          problem = Text.of(x.code() + ": " + x.message(Language.ID), x.code() + ": " + x.message(Language.EN));
         }
         p = e + 1;
       }
-      if (!problem.isEmpty()) {
+      if (!problem.equals(NONE)) {
         break;
       }
       events.addAll(write);
@@ -158,39 +167,39 @@ final class LogScan {
       line += batch == 0 ? 1 : batch + 1;
       pos = p;
     }
-    Tail tail = classify(buf, pos, length);
+    Tail tail = classifyCaseLog(buf, pos, length);
     return new Result(ImmutableList.copyOf(events), ImmutableList.copyOf(intents), pos, tail, problem, line,
         hashMismatch);
   }
 
   /**
    * Reads the intent line {@code buf[from, end)} of a write that is a batch of {@code batch} lines (0: not a batch)
-   * and has {@code eventsBefore} event lines before it; adds the intent to {@code out} and returns "", or returns
-   * why the line is invalid.
+   * and has {@code eventsBefore} event lines before it; adds the intent to {@code out} and returns {@link #NONE}, or
+   * returns why the line is invalid.
    */
-  private static String intent(OutboxJson outbox, CaseId id, int batch, int eventsBefore, byte[] buf, int from,
+  private static Text intent(OutboxJson outbox, CaseId id, int batch, int eventsBefore, byte[] buf, int from,
       int end, List<IntentState> out) {
     if (batch == 0) {
-      return "niat terbit di luar batch / a publication intent outside a batch";
+      return Text.of("niat terbit di luar batch", "a publication intent outside a batch");
     }
     if (eventsBefore == 0) {
-      return "niat terbit sebelum peristiwa batch / a publication intent before the batch's events";
+      return Text.of("niat terbit sebelum peristiwa batch", "a publication intent before the batch's events");
     }
     if (buf[end - 1] != '}') {
-      return "baris niat terbit tidak utuh / an incomplete publication intent line";
+      return Text.of("baris niat terbit tidak utuh", "an incomplete publication intent line");
     }
     IntentState state = outbox.read(new String(buf, from + OUTBOX_PREFIX.length,
         end - 1 - from - OUTBOX_PREFIX.length, UTF_8));
     if (!state.intent().caseId().equals(id)) {
-      return "niat terbit milik kasus " + state.intent().caseId() + " / a publication intent of case "
-          + state.intent().caseId();
+      return Text.of("niat terbit milik kasus " + state.intent().caseId(), "a publication intent of case "
+          + state.intent().caseId());
     }
     if (state.version() != 1) {
-      return "niat terbit versi " + state.version() + ", seharusnya 1 / a publication intent of version "
-          + state.version() + ", expected 1";
+      return Text.of("niat terbit versi " + state.version() + ", seharusnya 1", "a publication intent of version "
+          + state.version() + ", expected 1");
     }
     out.add(state);
-    return "";
+    return NONE;
   }
 
   private static boolean startsWith(byte[] buf, int from, int end, byte[] prefix) {
@@ -205,7 +214,44 @@ final class LogScan {
     return true;
   }
 
-  /** Whether the bytes from {@code pos} can be the leftovers of one interrupted write. */
+  /**
+   * Whether the bytes from {@code pos} of a case log, which start with an invalid or incomplete write, can be the
+   * leftovers of one interrupted append (see the class description): only an incomplete last write, or a last write
+   * holding a NUL byte, is {@link Tail#TORN}; a complete write that does not read is damage to an acknowledged one.
+   */
+  static Tail classifyCaseLog(byte[] buf, int pos, int length) {
+    if (pos == length) {
+      return Tail.CLEAN;
+    }
+    int first = indexOf(buf, pos, length);
+    if (first < 0) {
+      return Tail.TORN; // an unfinished line, and nothing after it
+    }
+    int batch = batchSize(buf, pos, first);
+    int lines = batch == 0 ? 1 : batch + 1;
+    int p = pos;
+    for (int i = 0; i < lines; i++) {
+      int e = indexOf(buf, p, length);
+      if (e < 0) {
+        return Tail.TORN; // the write is incomplete, and nothing follows it
+      }
+      p = e + 1;
+    }
+    if (p < length) {
+      return Tail.CORRUPT; // an invalid write followed by more
+    }
+    for (int i = pos; i < length; i++) {
+      if (buf[i] == 0) {
+        return Tail.TORN; // a block never written: the write did not reach the disk whole, so was not acknowledged
+      }
+    }
+    return Tail.CORRUPT; // a complete write that does not read: an acknowledged event damaged
+  }
+
+  /**
+   * Whether the bytes from {@code pos} can be the leftovers of one interrupted write: at most the lines of one write
+   * (the notification journal's rule; a case log uses {@link #classifyCaseLog}).
+   */
   static Tail classify(byte[] buf, int pos, int length) {
     if (pos == length) {
       return Tail.CLEAN;

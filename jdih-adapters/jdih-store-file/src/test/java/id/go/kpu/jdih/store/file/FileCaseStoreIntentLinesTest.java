@@ -155,7 +155,7 @@ class FileCaseStoreIntentLinesTest {
         eventLine(events.get(1)));
     assertThat(garbled.getMessage()).contains("JDIH-JSON-1");
 
-    // the same lines as the last write are what a crash can leave: ignored, nothing refused
+    // the same lines as the complete last write: an acknowledged write damaged, reported too
     Path root = dir.resolve("ekor");
     FileCaseStore store = new FileCaseStore(root);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -164,6 +164,11 @@ class FileCaseStoreIntentLinesTest {
     out.writeBytes(eventLine(events.get(1)));
     out.writeBytes(broken);
     Files.write(store.logFile(id), out.toByteArray());
+    assertThat(catchThrowableOfType(FileStoreException.class, () -> new FileCaseStore(root).version(id)).kind())
+        .isEqualTo(FileStoreException.Kind.CORRUPT_LOG);
+    // without its final line break, the write is what a crash can leave: ignored, nothing refused
+    byte[] cut = out.toByteArray();
+    Files.write(store.logFile(id), Arrays.copyOf(cut, cut.length - 1));
     assertThat(new FileCaseStore(root).version(id)).isEqualTo(1);
     assertThat(new FileCaseStore(root).intentsInLog(id)).isEmpty();
   }

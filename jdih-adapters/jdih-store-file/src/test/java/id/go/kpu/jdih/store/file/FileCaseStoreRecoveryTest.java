@@ -86,7 +86,7 @@ class FileCaseStoreRecoveryTest {
   }
 
   @Test
-  void aCompleteLastLineThatDoesNotDecodeIsATornTailToo() throws IOException {
+  void aLastLineWithBlocksNeverWrittenIsATornTailToo() throws IOException {
     List<RecordedEvent> events = Events.chain(id, 3, "t");
     FileCaseStore store = new FileCaseStore(dir);
     store.append(id, 0, events.subList(0, 2));
@@ -100,6 +100,63 @@ class FileCaseStoreRecoveryTest {
     reopened.append(id, 2, events.subList(2, 3));
     assertThat(new FileCaseStore(dir).load(id)).isEqualTo(events);
     assertThat(reopened.inspect(id).fileBytes()).isEqualTo(reopened.inspect(id).committedBytes());
+  }
+
+  /**
+   * A complete last line (its line break written) was acknowledged: damaged, it is reported, never dropped, and the
+   * next append neither cuts it nor writes after it (issue 18, item 2).
+   */
+  @Test
+  void aDamagedCompleteLastLineIsReportedNotDropped() throws IOException {
+    List<RecordedEvent> events = Events.chain(id, 4, "a");
+    FileCaseStore store = new FileCaseStore(dir);
+    for (int i = 0; i < 3; i++) {
+      store.append(id, i, events.subList(i, i + 1));
+    }
+    Path log = store.logFile(id);
+    List<String> lines = new ArrayList<>(Files.readAllLines(log));
+    lines.set(2, lines.get(2).substring(0, lines.get(2).length() - 5)); // the last event, with its line break
+    Files.write(log, lines);
+    byte[] damaged = Files.readAllBytes(log);
+    FileCaseStore reopened = new FileCaseStore(dir);
+    FileStoreException e = catchThrowableOfType(FileStoreException.class, () -> reopened.load(id));
+    assertThat(e).as("an acknowledged event must not silently disappear").isNotNull();
+    assertThat(e.kind()).isEqualTo(FileStoreException.Kind.CORRUPT_LOG);
+    assertThat(e.getMessage()).contains("damaged at line 3 after event 2", "nothing was truncated");
+    assertThatThrownBy(() -> reopened.version(id)).isInstanceOf(FileStoreException.class);
+    assertThatThrownBy(() -> reopened.append(id, 2, events.subList(2, 3))).isInstanceOf(FileStoreException.class);
+    assertThatThrownBy(() -> store.append(id, 3, events.subList(3, 4))).isInstanceOf(FileStoreException.class);
+    assertThat(Files.readAllBytes(log)).as("nothing cut, nothing written").isEqualTo(damaged);
+
+    // the same for a complete batch whose last line is damaged
+    FileCaseStore batches = new FileCaseStore(dir.resolve("batch"));
+    batches.append(id, 0, events.subList(0, 1));
+    batches.append(id, 1, events.subList(1, 3));
+    Path batchLog = batches.logFile(id);
+    List<String> batchLines = new ArrayList<>(Files.readAllLines(batchLog));
+    batchLines.set(3, batchLines.get(3).substring(0, 60));
+    Files.write(batchLog, batchLines);
+    assertThat(catchThrowableOfType(FileStoreException.class, () -> new FileCaseStore(dir.resolve("batch"))
+        .load(id)).kind()).isEqualTo(FileStoreException.Kind.CORRUPT_LOG);
+  }
+
+  /** A garbled first (and only) line does not make the case look empty: it is listed, and loading it says why. */
+  @Test
+  void aGarbledFirstLineDoesNotMakeTheCaseLookEmpty() throws IOException {
+    FileCaseStore store = new FileCaseStore(dir);
+    store.append(id, 0, Events.chain(id, 1, "g"));
+    Path log = store.logFile(id);
+    Files.writeString(log, "{\"rusak\": true}\n");
+    FileCaseStore reopened = new FileCaseStore(dir);
+    try (Stream<CaseId> listed = reopened.caseIds()) {
+      assertThat(listed).containsExactly(id);
+    }
+    FileStoreException e = catchThrowableOfType(FileStoreException.class, () -> reopened.load(id));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("damaged at line 1 after event 0");
+    assertThatThrownBy(() -> reopened.append(id, 0, Events.chain(id, 1, "h"))).isInstanceOf(
+        FileStoreException.class);
+    assertThat(Files.readString(log)).isEqualTo("{\"rusak\": true}\n");
   }
 
   @Test
