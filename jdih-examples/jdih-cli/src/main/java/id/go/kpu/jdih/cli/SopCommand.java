@@ -152,6 +152,8 @@ final class SopCommand {
           .office(new id.go.kpu.jdih.sop.Office(office, officeName, officeUnit, zoneId))
           .identity(new id.go.kpu.jdih.sop.SopIdentity(identity.number(), 0, identity.createdOn(),
               java.util.Optional.empty(), identity.approvedOn(), identity.approvedBy()))
+          // The office's own document is made from this file: no footnote about the Mentawai document.
+          .withoutAdditionsToSource()
           .build();
       SopDefinitionJson json = new SopDefinitionJson();
       try {

@@ -113,6 +113,9 @@ class NewOfficeCliTest {
     assertThat(sop.office().zone()).isEqualTo(java.time.ZoneId.of("Asia/Makassar"));
     assertThat(sop.identity().revision()).isZero();
     assertThat(sop.identity().revisedOn()).isEmpty();
+    // Its own document: no branch marked as the software's addition to another office's SOP (issue 18, item 9).
+    assertThat(java.nio.file.Files.readString(own)).contains("\"additionToSeed\": false")
+        .doesNotContain("\"additionToSeed\": true");
 
     // bad input: one line naming the option, nothing written
     for (String[] args : List.of(
