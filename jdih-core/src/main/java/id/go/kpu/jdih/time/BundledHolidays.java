@@ -34,7 +34,7 @@ import java.util.List;
 final class BundledHolidays {
 
   private static final String DIR = "/id/go/kpu/jdih/time/holidays/";
-  private static final String HEADER = "date,kind,name,source";
+  private static final String HEADER = DayOffCsv.HEADER;
   // The years looked for: far enough either side that a new year's file is found without changing this class.
   private static final int FIRST_YEAR = 1990;
   private static final int LAST_YEAR = 2100;
@@ -97,7 +97,7 @@ final class BundledHolidays {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      List<String> f = split(line);
+      List<String> f = DayOffCsv.split(line);
       checkState(f.size() == 4, "%s line %s: needs 4 fields, has %s", file, i + 1, f.size());
       DayOff day = new DayOff(LocalDate.parse(f.get(0).trim()), DayOffKind.valueOf(f.get(1).trim()), f.get(2).trim(),
           f.get(3).trim());
@@ -119,34 +119,5 @@ final class BundledHolidays {
     } catch (IOException e) {
       throw new UncheckedIOException("holidays/" + name, e);
     }
-  }
-
-  // RFC 4180 fields: commas separate; a field in double quotes may hold commas and "" for a quote.
-  private static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 }

@@ -2,30 +2,14 @@ package id.go.kpu.jdih.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.i18n.Text;
-import id.go.kpu.jdih.publish.FailureKind;
-import id.go.kpu.jdih.publish.IdSink;
-import id.go.kpu.jdih.publish.PlatformCallException;
-import id.go.kpu.jdih.publish.PlatformClient;
 import id.go.kpu.jdih.publish.PlatformClients;
-import id.go.kpu.jdih.publish.PostAttempt;
-import id.go.kpu.jdih.publish.PostResult;
-import id.go.kpu.jdih.publish.PublisherClient;
-import id.go.kpu.jdih.publish.Reconciliation;
-import id.go.kpu.jdih.publish.dryrun.DryRunPublisher;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,34 +36,7 @@ class PublicationsApiTest extends ServerTestSupport {
     @Bean
     @Primary
     PlatformClients ambiguousTelegram() throws IOException {
-      Path folder = Files.createTempDirectory("jdih-published");
-      Map<Platform, PlatformClient> clients = new HashMap<>();
-      DryRunPublisher.forAll(folder, Clock.systemUTC()).forEach((p, publisher) -> clients.put(p,
-          PublisherClient.of(publisher, folder.toUri())));
-      clients.put(Platform.TELEGRAM, new PlatformClient() {
-        @Override
-        public Platform platform() {
-          return Platform.TELEGRAM;
-        }
-
-        @Override
-        public Reconciliation reconciliation() {
-          return Reconciliation.NONE;
-        }
-
-        @Override
-        public PostResult createPost(PostAttempt attempt, IdSink ids) {
-          TELEGRAM_SENDS.incrementAndGet();
-          throw new PlatformCallException(FailureKind.AMBIGUOUS, "timeout", Text.of(
-              "Waktu habis setelah permintaan terkirim", "Timed out after the request was sent"));
-        }
-
-        @Override
-        public URI postUrl(String postId) {
-          return URI.create("https://t.me/jdih_uji/" + postId);
-        }
-      });
-      return (officeId, platform) -> Optional.ofNullable(clients.get(platform));
+      return AmbiguousTelegramClients.clients(Clock.systemUTC(), TELEGRAM_SENDS);
     }
   }
 

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.time.DayOff;
+import id.go.kpu.jdih.time.DayOffCsv;
 import id.go.kpu.jdih.time.DayOffKind;
 import id.go.kpu.jdih.time.HolidayCalendar;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import java.util.List;
  */
 public final class CalendarFile {
 
-  private static final String HEADER = "date,kind,name,source";
+  private static final String HEADER = DayOffCsv.HEADER;
 
   private CalendarFile() {}
 
@@ -116,31 +117,7 @@ public final class CalendarFile {
    * may hold commas and {@code ""} for a quote. For readers of the same format from elsewhere (an upload).
    */
   public static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
+    return DayOffCsv.split(line);
   }
 
   /** A calendar file has bad lines; nothing was applied. */
