@@ -30,6 +30,11 @@ enum Dialect {
     return "classpath:db/migration/common";
   }
 
+  /** {@code identifier} quoted for this database, as Flyway quotes its history table's name. */
+  String quote(String identifier) {
+    return this == MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
+  }
+
   static Dialect of(DatabaseMetaData meta) throws SQLException {
     String product = meta.getDatabaseProductName();
     String version = meta.getDatabaseProductVersion();

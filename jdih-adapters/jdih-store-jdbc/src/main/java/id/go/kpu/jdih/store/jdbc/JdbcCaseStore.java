@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Iterators;
 import com.google.common.collect.PeekingIterator;
 import id.go.kpu.jdih.event.json.EventJson;
@@ -30,6 +31,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,11 +39,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentMap;
@@ -162,7 +166,9 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
     } catch (SQLException e) {
       throw failure("membuka basis data", "opening the database", e);
     }
-    migrate(dataSource, dialect);
+    if (!schemaCurrent(dataSource, dialect)) {
+      migrate(dataSource, dialect);
+    }
   }
 
   /**
@@ -243,6 +249,63 @@ public final class JdbcCaseStore implements CaseStore, AutoCloseable {
    */
   public static JdbcCaseStore open(DataSource dataSource, Function<SopKey, Optional<SopDefinition>> definitions) {
     return new JdbcCaseStore(checkNotNull(dataSource, "dataSource"), null, checkNotNull(definitions, "definitions"));
+  }
+
+  /**
+   * The versions of this module's migrations ({@code db/migration/common} and each database's folder; every
+   * database has the same versions). {@code SchemaCurrentTest} checks it against the scripts.
+   */
+  static final ImmutableSet<String> MIGRATION_VERSIONS = ImmutableSet.of("1", "2", "3", "4", "5");
+
+  /**
+   * True if the schema history already holds every migration of {@link #MIGRATION_VERSIONS}, each successful, and
+   * nothing else: then Flyway has nothing to do, and is not started (configuring Flyway and scanning the class path
+   * for the scripts takes most of a short-lived process's start-up, the command line's for one). One query; any
+   * doubt (no history table, a failed or unknown migration, an error) leaves the decision to Flyway, which also
+   * validates the applied scripts' checksums. Not checked here: a script changed after it was applied.
+   */
+  private static boolean schemaCurrent(DataSource dataSource, Dialect dialect) {
+    try (Connection c = dataSource.getConnection()) {
+      return schemaCurrent(c, dialect);
+    } catch (SQLException e) {
+      LOG.debug("Schema history not read ({}); Flyway decides", e.getMessage());
+      return false;
+    }
+  }
+
+  /** {@link #schemaCurrent(DataSource, Dialect)} on a connection, which it leaves open. */
+  static boolean schemaCurrent(Connection c, Dialect dialect) throws SQLException {
+    if (!hasTable(c, SCHEMA_HISTORY_TABLE)) {
+      return false;
+    }
+    boolean autoCommit = c.getAutoCommit();
+    Set<String> applied = new HashSet<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + dialect.quote(SCHEMA_HISTORY_TABLE))) {
+      while (rs.next()) {
+        String version = rs.getString("version");
+        if (!rs.getBoolean("success") || (version != null && !applied.add(version))) {
+          return false;
+        }
+      }
+    } finally {
+      if (!autoCommit) {
+        c.rollback(); // nothing was written; ends the read's transaction on a caller's data source
+      }
+    }
+    return applied.equals(MIGRATION_VERSIONS);
+  }
+
+  // Flyway's history table, in the connection's own catalog and schema (where Flyway puts it).
+  private static boolean hasTable(Connection c, String table) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), table, new String[] {"TABLE"})) {
+      while (rs.next()) {
+        if (table.equals(rs.getString("TABLE_NAME"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect) {
