@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +248,9 @@ public final class NotificationService implements PublicationConfirmationHook {
   }
 
   private void send(Instant now, Report report) {
+    // The definitions of the cases whose reminders this send looks at: each case is read once per send, not once per
+    // reminder (a case's reminders go to several people through several channels).
+    Map<CaseId, Optional<SopDefinition>> definitions = new HashMap<>();
     int guard = 0;
     while (guard++ < 10_000) {
       // A lease runs from the moment of the claim, not from the tick's start: deriving and earlier batches may have
@@ -264,16 +268,16 @@ public final class NotificationService implements PublicationConfirmationHook {
           LOG.debug("{}: its lease runs out at {}; left for the next claim", LogSafe.of(d.key()), d.nextAttemptAt());
           continue;
         }
-        attempt(d, at, report);
+        attempt(d, at, report, definitions);
       }
     }
     LOG.warn("tick {}: stopped sending after 10000 batches; the rest is sent at the next tick", now);
   }
 
-  private void attempt(Delivery d, Instant now, Report report) {
+  private void attempt(Delivery d, Instant now, Report report, Map<CaseId, Optional<SopDefinition>> definitions) {
     // A reminder claimed while the office is closed (its tick came late, or a retry fell after hours) goes back to
     // the ledger until the opening: held, never lost, never sent at night.
-    Optional<Instant> opening = heldUntil(d.notification(), now);
+    Optional<Instant> opening = heldUntil(d.notification(), now, definitions);
     if (opening.isPresent()) {
       ledger.release(d.key(), opening.get());
       LOG.info("{} held until the office opens at {}", LogSafe.of(d.key()), opening.get());
@@ -322,20 +326,22 @@ public final class NotificationService implements PublicationConfirmationHook {
   }
 
   /** The opening a reminder waits for, if the office of its case is closed at {@code now}. */
-  private Optional<Instant> heldUntil(Notification n, Instant now) {
+  private Optional<Instant> heldUntil(Notification n, Instant now,
+      Map<CaseId, Optional<SopDefinition>> definitions) {
     if (!policy.remindersInOfficeHours()
         || (n.kind() != NotificationKind.DUE_SOON && n.kind() != NotificationKind.OVERDUE)) {
       return Optional.empty();
     }
-    Optional<SopDefinition> definition;
-    try {
-      definition = CaseHistory.of(store.load(n.caseId()), registry::find).map(CaseHistory::definition);
-    } catch (RuntimeException e) {
-      // The case cannot be read now: send as before rather than hold it on a guess.
-      LOG.warn("{}: office hours not checked, the case cannot be read: {}", LogSafe.of(n.key()),
-          LogSafe.of(e.toString()));
-      definition = Optional.empty();
-    }
+    Optional<SopDefinition> definition = definitions.computeIfAbsent(n.caseId(), id -> {
+      try {
+        return CaseHistory.of(store.load(id), registry::find).map(CaseHistory::definition);
+      } catch (RuntimeException e) {
+        // The case cannot be read now: send as before rather than hold it on a guess.
+        LOG.warn("{}: office hours not checked, the case cannot be read: {}", LogSafe.of(n.key()),
+            LogSafe.of(e.toString()));
+        return Optional.empty();
+      }
+    });
     return definition.map(d -> policy.sendableFrom(d, n.kind(), now)).filter(t -> t.isAfter(now));
   }
 

@@ -9,7 +9,6 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import id.go.kpu.jdih.content.Platform;
-import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.validation.BeanValidation;
 import id.go.kpu.jdih.validation.Violation;
 import jakarta.validation.Valid;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -249,7 +249,6 @@ public final class SopDefinition {
    * <p>Not thread-safe. {@link #build()} may be called more than once.
    */
   public static final class Builder {
-    private static final java.util.regex.Pattern ACTIVITY_PATH = java.util.regex.Pattern.compile("activities\\[(\\d+)\\]");
     private @Nullable Office office;
     private @Nullable SopIdentity identity;
     private @Nullable String title;
@@ -519,26 +518,8 @@ public final class SopDefinition {
     // A path's list index is the row's place in the builder, not its number ("activities[6]" may be activity 7):
     // the message names the activity by its number, so nobody looks at the wrong row.
     private static List<Violation> namingActivities(List<Violation> violations, List<Activity> rows) {
-      return violations.stream().map(v -> namingTheActivity(v, rows)).toList();
-    }
-
-    private static Violation namingTheActivity(Violation v, List<Activity> rows) {
-      java.util.regex.Matcher m = ACTIVITY_PATH.matcher(v.path());
-      if (!m.lookingAt()) {
-        return v;
-      }
-      int i = Integer.parseInt(m.group(1));
-      if (i >= rows.size()) {
-        return v;
-      }
-      int number = rows.get(i).number();
-      String id = v.message().id();
-      String en = v.message().en();
-      if (id.toLowerCase(java.util.Locale.ROOT).contains("kegiatan " + number)) {
-        return v; // named already
-      }
-      return new Violation(v.path(), v.rule(), Text.of("kegiatan " + number + ": " + id,
-          "activity " + number + ": " + en));
+      return violations.stream().map(v -> ActivityPaths.named(v, i -> i < rows.size()
+          ? OptionalInt.of(rows.get(i).number()) : OptionalInt.empty())).toList();
     }
 
     // ---- internals used by the structural edits and by StructureCheck ----

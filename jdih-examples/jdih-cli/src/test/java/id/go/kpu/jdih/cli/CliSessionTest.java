@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.cli;
 
+import id.go.kpu.jdih.cli.Cli.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -27,26 +29,13 @@ class CliSessionTest {
   private Path home;
   private final Clock clock = Clock.fixed(Instant.parse("2024-03-05T02:00:00Z"), ZoneOffset.UTC);
 
-  record Result(int code, String out, String err) {
-    String lastLine() {
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1].strip();
-    }
-  }
 
   private Result jdih(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-    all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
-    return new Result(code, out.toString(), err.toString());
+    return Cli.run(home, clock, args);
   }
 
   private Result ok(String... args) {
-    Result r = jdih(args);
-    assertThat(r.code()).as("jdih %s failed: %s", String.join(" ", args), r.err()).isZero();
-    return r;
+    return Cli.ok(home, clock, args);
   }
 
   private Path jpeg(String name, int w, int h) throws IOException {

@@ -1,12 +1,12 @@
 package id.go.kpu.jdih.cli;
 
+import id.go.kpu.jdih.cli.Cli.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,12 +28,6 @@ class NewOfficeCliTest {
   Path home;
   final Clock clock = Clock.fixed(Instant.parse("2024-03-05T02:00:00Z"), ZoneOffset.UTC);
 
-  record Result(int code, String out, String err) {
-    String lastLine() {
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1].strip();
-    }
-  }
 
   @BeforeEach
   void setUp() {
@@ -42,18 +36,11 @@ class NewOfficeCliTest {
   }
 
   Result jdih(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-    all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
-    return new Result(code, out.toString(), err.toString());
+    return Cli.run(home, clock, args);
   }
 
   Result ok(String... args) {
-    Result r = jdih(args);
-    assertThat(r.code()).as("jdih %s failed: %s", String.join(" ", args), r.err()).isZero();
-    return r;
+    return Cli.ok(home, clock, args);
   }
 
   /** Item 10: help names kinds of activity and the active SOP, never "activity 2" or a fixed set of roles. */

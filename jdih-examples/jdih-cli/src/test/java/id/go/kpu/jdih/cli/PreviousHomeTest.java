@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.cli;
 
+import id.go.kpu.jdih.cli.Cli.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kpu.jdih.runtime.Storage;
@@ -11,15 +13,12 @@ import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.HashFormat;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,19 +42,12 @@ class PreviousHomeTest {
   private Path home;
   private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC);
 
-  private CliSessionTest.Result jdih(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-    all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
-    return new CliSessionTest.Result(code, out.toString(), err.toString());
+  private Result jdih(String... args) {
+    return Cli.run(home, clock, args);
   }
 
-  private CliSessionTest.Result ok(String... args) {
-    CliSessionTest.Result r = jdih(args);
-    assertThat(r.code()).as("jdih %s failed: %s", String.join(" ", args), r.err()).isZero();
-    return r;
+  private Result ok(String... args) {
+    return Cli.ok(home, clock, args);
   }
 
   private void copy(String kind) throws IOException {
@@ -96,7 +88,7 @@ class PreviousHomeTest {
     assertThat(ok("case", "show", "kasus-terbit").out()).contains("Tahukah kamu: DPT");
 
     // The old ledger is imported: nothing it sent is sent again.
-    CliSessionTest.Result remind = ok("remind");
+    Result remind = ok("remind");
     assertThat(remind.out()).contains("0 baru, 0 terkirim");
     assertThat(home.resolve("notifications.json")).doesNotExist();
     assertThat(home.resolve("notifications.json.imported")).exists();

@@ -1,5 +1,7 @@
 package id.go.kpu.jdih.cli;
 
+import id.go.kpu.jdih.cli.Cli.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,15 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +39,6 @@ class VariantFromJsonTest {
   // Tuesday 5 March 2024, 10:00 WITA.
   private final Clock clock = Clock.fixed(Instant.parse("2024-03-05T02:00:00Z"), ZoneOffset.UTC);
 
-  record Result(int code, String out, String err) {}
 
   @BeforeEach
   void setUp() {
@@ -70,8 +67,8 @@ class VariantFromJsonTest {
     assertThat(refused.err()).contains("X bukan platform kantor ini (yang boleh: Instagram, Facebook)");
     assertThat(ok("case", "list").out()).contains("0 kasus");
 
-    String id = lastLine(ok("case", "propose", "--as", KASUBAG, "--title", "Tahukah kamu", "--category",
-        "informasi-hukum", "--material", "Materi", "--platform", "instagram", "--platform", "facebook").out());
+    String id = ok("case", "propose", "--as", KASUBAG, "--title", "Tahukah kamu", "--category",
+        "informasi-hukum", "--material", "Materi", "--platform", "instagram", "--platform", "facebook").lastLine();
     ok("case", "approve", id, "--as", KASUBAG);
     Path minutes = Files.writeString(dir.resolve("notulen.txt"), "Notulen");
     ok("case", "meeting", id, "--as", TIM, "--attendee", "Rina", "--attendee", "Budi", "--conclusions",
@@ -139,24 +136,13 @@ class VariantFromJsonTest {
   }
 
   private Result jdih(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-    all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
-    return new Result(code, out.toString(), err.toString());
+    return Cli.run(home, clock, args);
   }
 
   private Result ok(String... args) {
-    Result r = jdih(args);
-    assertThat(r.code()).as("jdih %s failed: %s", String.join(" ", args), r.err()).isZero();
-    return r;
+    return Cli.ok(home, clock, args);
   }
 
-  private static String lastLine(String out) {
-    String[] lines = out.strip().split("\n");
-    return lines[lines.length - 1].strip();
-  }
 
   private Path jpeg(String name) throws IOException {
     Path p = dir.resolve(name);

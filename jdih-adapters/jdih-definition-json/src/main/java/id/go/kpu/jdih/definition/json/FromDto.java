@@ -3,6 +3,7 @@ package id.go.kpu.jdih.definition.json;
 import com.google.common.collect.ImmutableList;
 import id.go.kpu.jdih.i18n.Text;
 import id.go.kpu.jdih.sop.Activity;
+import id.go.kpu.jdih.sop.ActivityPaths;
 import id.go.kpu.jdih.sop.Approver;
 import id.go.kpu.jdih.sop.Branch;
 import id.go.kpu.jdih.sop.Equipment;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiFunction;
 
 /**
@@ -57,7 +59,6 @@ final class FromDto {
 
   private FromDto() {}
 
-  private static final java.util.regex.Pattern ACTIVITY_PATH = java.util.regex.Pattern.compile("activities\\[(\\d+)\\]");
 
   /**
    * The definition {@code dto} describes.
@@ -112,20 +113,8 @@ final class FromDto {
   // "activities[6]" is the file's seventh entry, which need not be activity 7: the message names its number, as the
   // core's do (those name it already).
   private static Violation namingTheActivity(Violation v, List<Dto.Activity> rows) {
-    java.util.regex.Matcher m = ACTIVITY_PATH.matcher(v.path());
-    if (rows == null || !m.lookingAt()) {
-      return v;
-    }
-    int i = Integer.parseInt(m.group(1));
-    if (i >= rows.size() || rows.get(i) == null || rows.get(i).number() == null) {
-      return v;
-    }
-    int number = rows.get(i).number();
-    if (v.message().id().toLowerCase(java.util.Locale.ROOT).contains("kegiatan " + number)) {
-      return v;
-    }
-    return new Violation(v.path(), v.rule(), Text.of("kegiatan " + number + ": " + v.message().id(),
-        "activity " + number + ": " + v.message().en()));
+    return ActivityPaths.named(v, i -> rows != null && i < rows.size() && rows.get(i) != null
+        && rows.get(i).number() != null ? OptionalInt.of(rows.get(i).number()) : OptionalInt.empty());
   }
 
   // ---- the parts ----
