@@ -92,7 +92,18 @@ final class CanonicalJson {
 
   private static void string(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    // Most strings need no escape and hold no surrogate: copy the run before the first such character at once
+    // (appending char by char was a tenth of the in-memory lifecycle benchmark's time).
+    int plain = 0;
+    while (plain < s.length() && ordinary(s.charAt(plain))) {
+      plain++;
+    }
+    if (plain == s.length()) {
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -116,6 +127,10 @@ final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean ordinary(char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
   }
 
   /** A {@code null} in the tree, with the path to it (built while the recursion unwinds). */
