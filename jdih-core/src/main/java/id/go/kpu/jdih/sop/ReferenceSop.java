@@ -120,7 +120,7 @@ public final class ReferenceSop {
             + "KABUPATEN KEPULAUAN MENTAWAI")
         .signature(new SignatureBlock("Komisi Pemilihan Umum Kabupaten Kepulauan Mentawai", "Sekretaris,",
             "IRMAN SUSANTO"))
-        .build();
+        .buildBundled();
   }
 
   private static Activity activity(int number, String description, RoleId executor, ActivityKind kind,

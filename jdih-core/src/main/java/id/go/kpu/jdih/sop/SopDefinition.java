@@ -515,6 +515,22 @@ public final class SopDefinition {
           .collect(ImmutableList.toImmutableList()));
     }
 
+    /**
+     * As {@link #build()} but without Bean Validation: for {@link ReferenceSop}'s bundled definition only, which is
+     * built at every start of every program that uses the library. Validating it there bootstrapped Hibernate
+     * Validator over the whole definition graph, about a third of a command-line command's time (BENCHMARKS.md,
+     * "Command line"); {@code ReferenceSopTest} validates it fully instead. The structural check still runs.
+     */
+    SopDefinition buildBundled() {
+      SopDefinition candidate = new SopDefinition(this);
+      List<Violation> violations = namingActivities(StructureCheck.check(this), activities);
+      if (violations.isEmpty()) {
+        return candidate;
+      }
+      throw new InvalidDefinitionException(violations.stream().sorted().distinct()
+          .collect(ImmutableList.toImmutableList()));
+    }
+
     // A path's list index is the row's place in the builder, not its number ("activities[6]" may be activity 7):
     // the message names the activity by its number, so nobody looks at the wrong row.
     private static List<Violation> namingActivities(List<Violation> violations, List<Activity> rows) {

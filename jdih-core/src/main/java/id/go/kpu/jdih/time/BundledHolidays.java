@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * The bundled calendar of Indonesian national holidays (hari libur nasional), civil-servant collective leave (cuti
  * bersama ASN) and election voting days, one data file per year in {@code id/go/kpu/jdih/time/holidays/YYYY.csv}
- * (2023 to 2026 now), each date with the decree it comes from. Adding a year is adding its file: nothing here
- * changes. Weekend dates are included: they are still data, the calendar ignores them because weekends are off anyway.
+ * (2023 to 2026 now), each date with the decree it comes from, and the years bundled in {@code holidays/YEARS}, one
+ * per line. Adding a year is adding its file and its line in {@code YEARS} ({@code BundledHolidaysFileTest} checks
+ * that the two agree): nothing here changes. Weekend dates are included: they are still data, the calendar ignores them because weekends are off anyway.
  *
  * <p>Each year's holidays and cuti bersama are set by a joint decree (SKB) of the Menteri Agama, the Menteri
  * Ketenagakerjaan and the Menteri PANRB; cuti bersama for civil servants is confirmed by a presidential decree
@@ -35,9 +36,6 @@ final class BundledHolidays {
 
   private static final String DIR = "/id/go/kpu/jdih/time/holidays/";
   private static final String HEADER = DayOffCsv.HEADER;
-  // The years looked for: far enough either side that a new year's file is found without changing this class.
-  private static final int FIRST_YEAR = 1990;
-  private static final int LAST_YEAR = 2100;
 
   /** The state of the data: the date it was last checked against the decrees. */
   static final String VERSION = version();
@@ -73,18 +71,32 @@ final class BundledHolidays {
   }
 
   private static ImmutableList<DayOff> load() {
+    // The years come from a list rather than from looking up every year from 1990 to 2100: those hundred failed
+    // resource look-ups were a twentieth of a command-line command's time (BENCHMARKS.md, "Command line").
     List<DayOff> d = new ArrayList<>();
-    for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+    for (int year : years()) {
       List<String> lines = read(year + ".csv");
-      if (lines != null) {
-        d.addAll(parse(year, lines));
-      }
+      checkState(lines != null, "holidays/YEARS lists %s, but holidays/%s.csv is missing", year, year);
+      d.addAll(parse(year, lines));
     }
     ImmutableList<DayOff> sorted = ImmutableList.sortedCopyOf(d);
     for (int i = 1; i < sorted.size(); i++) {
       checkState(sorted.get(i - 1).compareTo(sorted.get(i)) != 0, "duplicate day off: %s", sorted.get(i));
     }
     return sorted;
+  }
+
+  /** The years {@code holidays/YEARS} lists, in its order. */
+  static List<Integer> years() {
+    List<String> lines = read("YEARS");
+    checkState(lines != null, "holidays/YEARS is missing");
+    List<Integer> years = new ArrayList<>();
+    for (String line : lines) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        years.add(Integer.parseInt(line.trim()));
+      }
+    }
+    return years;
   }
 
   // A bundled file that does not parse is a defect of the build, not of the caller's input: it fails loudly.

@@ -2,6 +2,7 @@ package id.go.kpu.jdih.sop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kpu.jdih.validation.BeanValidation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -123,6 +124,13 @@ class ReferenceSopTest {
     assertThat(seed.flat).endsWith(" " + sop.signature().organisation() + " " + sop.signature().position() + " "
         + sop.signature().name());
     assertThat(sop.signature().position()).isEqualTo("Sekretaris,");
+  }
+
+  /** It is built without Bean Validation at run time (SopDefinition.Builder#buildBundled): this is its check. */
+  @Test
+  void passesBeanValidation() {
+    assertThat(BeanValidation.validate(sop)).isEmpty();
+    assertThat(sop.toBuilder().build()).isEqualTo(sop);
   }
 
   @Test

@@ -3,8 +3,11 @@ package id.go.kpu.jdih.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +42,19 @@ class BundledHolidaysFileTest {
         .hasMessageContaining("needs 4 fields");
     assertThatThrownBy(() -> BundledHolidays.parse(2031, List.of(HEADER, "# nothing")))
         .hasMessageContaining("no day off");
+  }
+
+  /** YEARS lists exactly the year files there are: a file it does not list would never be read. */
+  @Test
+  void theYearsListNamesEveryYearFileAndNoOther() throws Exception {
+    Path dir = Path.of(BundledHolidays.class.getResource("/id/go/kpu/jdih/time/holidays/YEARS").toURI()).getParent();
+    List<Integer> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}\\.csv"))
+          .map(n -> Integer.parseInt(n.substring(0, 4))).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    assertThat(BundledHolidays.years()).containsExactlyElementsOf(files);
   }
 
   @Test

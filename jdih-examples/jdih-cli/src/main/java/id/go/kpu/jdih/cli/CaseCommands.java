@@ -47,10 +47,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jdih case ...}: each activity of the SOP as the acting person, and the views of cases. */
-@Command(name = "case", mixinStandardHelpOptions = true, subcommands = {
-    CaseCommands.Propose.class, CaseCommands.Approve.class, CaseCommands.Reject.class, CaseCommands.MeetingCmd.class,
-    CaseCommands.Summarize.class, CaseCommands.Design.class, CaseCommands.CaptionCmd.class,
-    CaseCommands.Publish.class, CaseCommands.Withdraw.class, CaseCommands.Show.class, CaseCommands.ListCases.class})
+// Its subcommands are registered by Main.commandLine.
+@Command(name = "case", mixinStandardHelpOptions = true)
 final class CaseCommands {
   @ParentCommand Main main;
 

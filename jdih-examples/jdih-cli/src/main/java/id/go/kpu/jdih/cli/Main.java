@@ -1,5 +1,6 @@
 package id.go.kpu.jdih.cli;
 
+import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.error.JdihException;
 import id.go.kpu.jdih.i18n.Language;
 import java.io.IOException;
@@ -8,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,12 +22,46 @@ import picocli.CommandLine.ScopeType;
  * {@code jdih}: the command-line app. It embeds the library the way an office's own app would, over the embedded
  * store in a home folder. Help and output are in Indonesian unless {@code --lang en} is given.
  */
+// Its subcommands are registered by commandLine(..), not here.
 @Command(name = "jdih", mixinStandardHelpOptions = true, version = "jdih 0.1.0",
-    resourceBundle = "id.go.kpu.jdih.cli.messages",
-    subcommands = {InitCommand.class, SopCommand.class, PersonCommand.class, CaseCommands.class,
-        ReportCommand.class, ArchiveCommand.class, RemindCommand.class, DemoCommand.class,
-        SampleDesignCommand.class})
+    resourceBundle = "id.go.kpu.jdih.cli.messages")
 public final class Main {
+
+  // The command tree, in the order help lists it. It is registered by commandLine(..) rather than through
+  // @Command(subcommands): picocli builds the model of every registered command by reflection at each start, a
+  // third of a short command's time, so a command line that names its command registers that command only
+  // (BENCHMARKS.md, "Command line"). Each name is its class's @Command name (MainTest checks it).
+  static final ImmutableMap<String, Class<?>> COMMANDS = ImmutableMap.<String, Class<?>>builder()
+      .put("init", InitCommand.class)
+      .put("sop", SopCommand.class)
+      .put("person", PersonCommand.class)
+      .put("case", CaseCommands.class)
+      .put("report", ReportCommand.class)
+      .put("archive", ArchiveCommand.class)
+      .put("remind", RemindCommand.class)
+      .put("demo", DemoCommand.class)
+      .put("sample-design", SampleDesignCommand.class)
+      .buildOrThrow();
+
+  /** The subcommands of the commands that have some. */
+  static final ImmutableMap<String, ImmutableMap<String, Class<?>>> GROUPS = ImmutableMap.of(
+      "sop", ImmutableMap.of("show", SopCommand.Show.class, "lint", SopCommand.Lint.class, "new", SopCommand.New.class),
+      "person", ImmutableMap.of("add", PersonCommand.Add.class, "list", PersonCommand.ListPeople.class),
+      "case", ImmutableMap.<String, Class<?>>builder()
+          .put("propose", CaseCommands.Propose.class)
+          .put("approve", CaseCommands.Approve.class)
+          .put("reject", CaseCommands.Reject.class)
+          .put("meeting", CaseCommands.MeetingCmd.class)
+          .put("summarize", CaseCommands.Summarize.class)
+          .put("design", CaseCommands.Design.class)
+          .put("caption", CaseCommands.CaptionCmd.class)
+          .put("publish", CaseCommands.Publish.class)
+          .put("withdraw", CaseCommands.Withdraw.class)
+          .put("show", CaseCommands.Show.class)
+          .put("list", CaseCommands.ListCases.class)
+          .buildOrThrow(),
+      "report", ImmutableMap.of("compliance", ReportCommand.Compliance.class, "monitoring",
+          ReportCommand.Monitoring.class));
 
   /** Exit code of a refused or failed command. */
   static final int FAILED = 1;
@@ -60,7 +98,7 @@ public final class Main {
       Main main = new Main();
       main.clock = clock;
       main.out = new Out(language, out, err, rawErr);
-      CommandLine cl = new CommandLine(main);
+      CommandLine cl = commandLine(main, args);
       cl.setOut(out);
       cl.setErr(err);
       cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -99,6 +137,63 @@ public final class Main {
     } finally {
       Locale.setDefault(previous);
     }
+  }
+
+  /**
+   * The command line for {@code args}: the root with the command {@code args} names (and, in a command that has
+   * subcommands, the subcommand it names) registered alone; with every command registered when {@code args} ask
+   * for help or the version, or name no known command at a level. Parsing {@code args} against it does what
+   * parsing them against the whole tree does.
+   */
+  static CommandLine commandLine(Main main, String[] args) {
+    List<String> named = named(args);
+    CommandLine root = new CommandLine(main);
+    COMMANDS.forEach((name, type) -> {
+      if (!named.isEmpty() && !named.get(0).equals(name)) {
+        return;
+      }
+      ImmutableMap<String, Class<?>> children = GROUPS.get(name);
+      if (children == null) {
+        root.addSubcommand(name, type);
+        return;
+      }
+      CommandLine group = new CommandLine(type);
+      children.forEach((child, childType) -> {
+        if (named.size() < 2 || named.get(1).equals(child)) {
+          group.addSubcommand(child, childType);
+        }
+      });
+      root.addSubcommand(name, group);
+    });
+    return root;
+  }
+
+  /**
+   * The command and subcommand names that {@code args} give, as far as they are known names: empty when
+   * {@code args} ask for help or the version anywhere (help lists every command).
+   */
+  static List<String> named(String[] args) {
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("--version") || a.matches("-[A-Za-z]*[hV][A-Za-z]*")) {
+        return List.of();
+      }
+    }
+    List<String> named = new ArrayList<>(2);
+    for (int i = 0; i < args.length && named.size() < 2; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        break;
+      } else if (a.equals("--home") || a.equals("--lang")) {
+        i++; // the option's value, whatever it looks like
+      } else if (!a.startsWith("-")) {
+        Map<String, ?> level = named.isEmpty() ? COMMANDS : GROUPS.get(named.get(0));
+        if (level == null || !level.containsKey(a)) {
+          break; // a command without subcommands, whose own arguments follow; or an unknown name
+        }
+        named.add(a);
+      }
+    }
+    return named;
   }
 
   static Language languageOf(String[] args) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jdih person add|list}. */
-@Command(name = "person", mixinStandardHelpOptions = true,
-    subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class})
+// Its subcommands are registered by Main.commandLine.
+@Command(name = "person", mixinStandardHelpOptions = true)
 final class PersonCommand {
   @ParentCommand Main main;
 

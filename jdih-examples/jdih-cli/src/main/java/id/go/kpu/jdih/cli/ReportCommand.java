@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jdih report compliance}. */
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Compliance.class, ReportCommand.Monitoring.class})
+// Its subcommands are registered by Main.commandLine.
+@Command(name = "report", mixinStandardHelpOptions = true)
 final class ReportCommand {
   @ParentCommand Main main;
 

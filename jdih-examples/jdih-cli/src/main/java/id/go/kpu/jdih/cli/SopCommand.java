@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jdih sop show|lint|new}. */
-@Command(name = "sop", mixinStandardHelpOptions = true,
-    subcommands = {SopCommand.Show.class, SopCommand.Lint.class, SopCommand.New.class})
+// Its subcommands are registered by Main.commandLine.
+@Command(name = "sop", mixinStandardHelpOptions = true)
 final class SopCommand {
   @ParentCommand Main main;
 
