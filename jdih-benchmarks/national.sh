@@ -53,6 +53,7 @@ fi
 log "verify $VERIFY random cases"
 java "$QUIET" -cp "$JAR" $MAIN.NationalData verify "$OFFICES" "$CASES" "$VERIFY" > "$OUT/national-verify.txt"
 java -cp "$JAR" $MAIN.NationalData sizes > "$OUT/national-sizes.txt"
+java -cp "$JAR" $MAIN.NationalData plans > "$OUT/national-plans.txt"
 log "my tasks, board, overdue list: $WARMUP warm-up, $SAMPLES samples each"
 java -Xmx1g "$QUIET" -cp "$JAR" $MAIN.NationalQueries queries "$OFFICES" "$WARMUP" "$SAMPLES" "${BEFORE_ARG[@]}" \
   > "$OUT/national-queries.txt"
@@ -67,5 +68,5 @@ if [[ -z "${KEEP:-}" ]]; then
 fi
 log "done"
 cat "$OUT"/national-generate.txt 2>/dev/null || true
-cat "$OUT"/national-verify.txt "$OUT"/national-sizes.txt "$OUT"/national-queries.txt \
+cat "$OUT"/national-verify.txt "$OUT"/national-sizes.txt "$OUT"/national-plans.txt "$OUT"/national-queries.txt \
   "$OUT"/national-office-report.txt "$OUT"/national-all-reports.txt

@@ -10,7 +10,6 @@ import id.go.kpu.jdih.workflow.ContentCase;
 import id.go.kpu.jdih.workflow.HashChain;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +40,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.national.NationalData generate OFFICES CASES_PER_OFFICE
  * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.national.NationalData verify OFFICES CASES_PER_OFFICE SAMPLE
  * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.national.NationalData sizes
+ * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.national.NationalData plans [OFFICE]
  * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.national.NationalData drop
  * </pre>
  *
@@ -73,6 +73,7 @@ public final class NationalData {
       case "generate" -> generate(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       case "verify" -> verify(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "sizes" -> sizes();
+      case "plans" -> plans(args.length > 1 ? args[1] : NationalOffices.id(NationalOffices.PROVINCES));
       case "drop" -> {
         NationalDb.execute("DROP SCHEMA IF EXISTS " + NationalDb.SCHEMA + " CASCADE");
         System.out.println("dropped schema " + NationalDb.SCHEMA);
@@ -336,6 +337,52 @@ public final class NationalData {
             rs.getLong(2), rs.getLong(3));
       }
     }
+  }
+
+  /**
+   * PostgreSQL's plans, with actual times and buffers, of the statements the store runs for one office's queries
+   * (the SQL as in {@code JdbcCaseStore}, with one office's values in place of the parameters).
+   */
+  private static void plans(String office) throws SQLException {
+    String open = "SELECT case_id FROM cases WHERE status IS NOT NULL AND sop_office = '" + office + "'"
+        + " AND status = 'OPEN'";
+    Map<String, String> statements = new java.util.LinkedHashMap<>();
+    statements.put("open cases of the office (cases(CaseQuery office + OPEN), my tasks and board)",
+        "SELECT case_id, sop_office, sop_number, sop_revision, status, current_activity, available_since,"
+            + " opened_at, version, head_hash FROM cases WHERE status IS NOT NULL AND sop_office = '" + office
+            + "' AND status = 'OPEN' ORDER BY opened_at DESC, case_id DESC LIMIT 1000 OFFSET 0");
+    statements.put("their histories (loadAll, one IN list)", "SELECT case_id, sequence_no, event_json FROM"
+        + " case_events WHERE case_id IN (" + String.join(", ", ids(open)) + ") ORDER BY case_id, sequence_no");
+    statements.put("overdue list (overdue(office, ..))", "SELECT case_id, sop_office, sop_number, sop_revision,"
+        + " status, current_activity, available_since, opened_at, version, head_hash FROM cases WHERE sop_office = '"
+        + office + "' AND status = 'OPEN' ORDER BY case_id");
+    statements.put("one office's histories for a year (histories(office, from, to))", "SELECT e.case_id,"
+        + " e.sequence_no, e.event_json FROM case_events e WHERE e.case_id IN (SELECT c.case_id FROM cases c WHERE"
+        + " c.sop_office = '" + office + "' AND c.opened_at >= '2025-12-04T03:00' AND c.opened_at <"
+        + " '2026-12-04T03:00') ORDER BY e.case_id, e.sequence_no");
+    statements.put("every office's open cases (overdue(deadlines, at), the former overdue list)",
+        "SELECT case_id, sop_office, sop_number, sop_revision, status, current_activity, available_since,"
+            + " opened_at, version, head_hash FROM cases WHERE status = 'OPEN' ORDER BY case_id");
+    try (Connection c = NationalDb.connect(); Statement s = c.createStatement()) {
+      for (Map.Entry<String, String> e : statements.entrySet()) {
+        System.out.println("-- " + e.getKey() + ", office " + office);
+        try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + e.getValue())) {
+          while (rs.next()) {
+            System.out.println("   " + rs.getString(1));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<String> ids(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = NationalDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add("'" + rs.getString(1) + "'");
+      }
+    }
+    return out.isEmpty() ? List.of("''") : out;
   }
 
   static String mib(long bytes) {

@@ -341,7 +341,7 @@ public final class NationalQueries {
         ms(nanos[samples - 1]), cases / (double) samples, NationalData.mib(maxAllocated));
     System.out.println("heap in use after full GC, runtime and pool open: " + NationalData.mib(Heap.usedAfterGc()));
     if (before) {
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 1; i++) {
         String office = office(random.nextInt(n));
         long s = System.nanoTime();
         ComplianceReport r = reportBefore(office);
@@ -388,6 +388,20 @@ public final class NationalQueries {
     System.out.printf(Locale.ROOT, "A. all %d offices' reports, one after another (office-scoped histories): %.1f s;"
         + " %,d cases, %,d compliant; max heap in use after a collection %s (%d collections)%n", definitions.size(),
         a / 1e9, cases, compliant, NationalData.mib(maxAfterGc.get()), collections.get());
+
+    // C: the same stream without the checker: reading and decoding alone (the database's and the JSON's share).
+    t0 = System.nanoTime();
+    long events = 0;
+    long streamed = 0;
+    try (Stream<List<RecordedEvent>> histories = storage.cases().histories(from(), to())) {
+      for (List<RecordedEvent> h : (Iterable<List<RecordedEvent>>) histories::iterator) {
+        events += h.size();
+        streamed++;
+      }
+    }
+    long c = System.nanoTime() - t0;
+    System.out.printf(Locale.ROOT, "C. every history of the period streamed and decoded, not checked: %.1f s;"
+        + " %,d cases, %,d events (%.1f us per event)%n", c / 1e9, streamed, events, c / 1e3 / events);
 
     // B: one national report in a single pass over every history of the period (histories(from, to)).
     Heap.usedAfterGc();
