@@ -261,21 +261,69 @@ public final class NationalQueries {
   // ---------------------------------------------------------------------------------------------------------
   // Measurements
 
+  /** A query measured on a random office: returns the number of items of its answer. */
+  private record Query(String name, IntToLongFunction run, boolean slow) {}
+
+  /**
+   * Warms every query up, then measures them interleaved (sample i of every query before sample i + 1 of any), so
+   * that each sees the same load and the same state of the caches; each sample on an office of its own.
+   */
   private void queries(int warmup, int samples, boolean before) {
-    Random random = new Random(7);
-    measure("my tasks (TasksController.tasks)", warmup, samples, random,
-        o -> tasks(office(o), PEOPLE.get(o % PEOPLE.size())));
-    measure("board (TasksController.board)", warmup, samples, random, o -> board(office(o)));
-    measure("overdue list (CasesController.list overdue=true, office-scoped)", warmup, samples, random,
-        o -> overdue(office(o)));
+    List<Query> all = new ArrayList<>();
+    all.add(new Query("my tasks (TasksController.tasks)", o -> tasks(office(o), PEOPLE.get(o % PEOPLE.size())),
+        false));
+    all.add(new Query("board (TasksController.board)", o -> board(office(o)), false));
+    all.add(new Query("overdue list (CasesController.list overdue=true, office-scoped)", o -> overdue(office(o)),
+        false));
     if (before) {
-      measure("my tasks BEFORE (each open case read alone)", warmup, samples, random,
-          o -> tasksBefore(office(o), PEOPLE.get(o % PEOPLE.size())));
-      measure("board BEFORE (each open case read alone)", warmup, samples, random,
-          o -> board(office(o), openCasesBefore(office(o))));
-      int few = Math.max(20, samples / 10);
-      measure("overdue list BEFORE (every office's open cases, filtered in Java)", Math.max(5, warmup / 10), few,
-          random, o -> overdueBefore(office(o)));
+      all.add(new Query("my tasks BEFORE (each open case read alone)",
+          o -> tasksBefore(office(o), PEOPLE.get(o % PEOPLE.size())), false));
+      all.add(new Query("board BEFORE (each open case read alone)",
+          o -> board(office(o), openCasesBefore(office(o))), false));
+      all.add(new Query("overdue list BEFORE (every office's open cases, filtered in Java)",
+          o -> overdueBefore(office(o)), true));
+    }
+    Random random = new Random(7);
+    int n = definitions.size();
+    for (int i = 0; i < warmup; i++) {
+      for (Query q : all) {
+        if (!q.slow() || i % 10 == 0) {
+          sink += q.run().applyAsLong(random.nextInt(n));
+        }
+      }
+    }
+    int few = Math.max(1, samples / 10); // the slow former overdue list: every tenth round
+    long[][] nanos = new long[all.size()][];
+    long[] items = new long[all.size()];
+    for (int k = 0; k < all.size(); k++) {
+      nanos[k] = new long[all.get(k).slow() ? few : samples];
+    }
+    long t0 = System.nanoTime();
+    for (int i = 0; i < samples; i++) {
+      for (int k = 0; k < all.size(); k++) {
+        Query q = all.get(k);
+        if ((q.slow() && i % 10 != 0) || i / (q.slow() ? 10 : 1) >= nanos[k].length) {
+          continue;
+        }
+        int office = random.nextInt(n);
+        long s = System.nanoTime();
+        items[k] += q.run().applyAsLong(office);
+        nanos[k][i / (q.slow() ? 10 : 1)] = System.nanoTime() - s;
+      }
+    }
+    System.out.printf(Locale.ROOT, "(%d warm-up rounds, then %d rounds of every query interleaved, in %.1f s)%n",
+        warmup, samples, (System.nanoTime() - t0) / 1e9);
+    for (int k = 0; k < all.size(); k++) {
+      long[] a = nanos[k];
+      long sum = 0;
+      for (long x : a) {
+        sum += x;
+      }
+      Arrays.sort(a);
+      System.out.printf(Locale.ROOT, "%s: %d samples, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms,"
+          + " mean %.2f ms; %.1f items per answer%n", all.get(k).name(), a.length, ms(pct(a, 0.50)),
+          ms(pct(a, 0.90)), ms(pct(a, 0.99)), ms(a[a.length - 1]), ms(sum / (double) a.length),
+          items[k] / (double) a.length);
     }
   }
 
@@ -283,32 +331,14 @@ public final class NationalQueries {
     return definitions.get(index).office().id();
   }
 
-  private void measure(String name, int warmup, int samples, Random random, IntToLongFunction query) {
-    int n = definitions.size();
-    for (int i = 0; i < warmup; i++) {
-      sink += query.applyAsLong(random.nextInt(n));
-    }
-    long[] nanos = new long[samples];
-    long items = 0;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < samples; i++) {
-      int office = random.nextInt(n);
-      long s = System.nanoTime();
-      items += query.applyAsLong(office);
-      nanos[i] = System.nanoTime() - s;
-    }
-    long wall = System.nanoTime() - t0;
-    Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "%s: %d samples after %d warm-up, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-        + " max %.2f ms, mean %.2f ms; %.1f items per answer; %.1f s%n", name, samples, warmup, ms(pct(nanos, 0.50)),
-        ms(pct(nanos, 0.90)), ms(pct(nanos, 0.99)), ms(nanos[samples - 1]), ms(wall / (double) samples),
-        items / (double) samples, wall / 1e9);
-  }
-
   /** The nearest-rank percentile of sorted samples. */
   private static long pct(long[] sorted, double p) {
     int rank = (int) Math.ceil(p * sorted.length);
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
   }
 
   private static double ms(double nanos) {
