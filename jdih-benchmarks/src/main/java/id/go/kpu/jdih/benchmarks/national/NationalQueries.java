@@ -419,6 +419,35 @@ public final class NationalQueries {
         + " %,d cases, %,d compliant; max heap in use after a collection %s (%d collections)%n", definitions.size(),
         a / 1e9, cases, compliant, NationalData.mib(maxAfterGc.get()), collections.get());
 
+    // D: as A, on two threads (this machine's cores), each taking the next office: what the cores give.
+    Heap.usedAfterGc();
+    maxAfterGc.set(0);
+    collections.set(0);
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicLong parallelCases = new AtomicLong();
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    t0 = System.nanoTime();
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        done.add(two.submit(() -> {
+          for (int i = next.getAndIncrement(); i < definitions.size(); i = next.getAndIncrement()) {
+            parallelCases.addAndGet(report(office(i)).cases());
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      two.shutdown();
+    }
+    long dNanos = System.nanoTime() - t0;
+    System.out.printf(Locale.ROOT, "D. as A on 2 threads: %.1f s; %,d cases; max heap in use after a collection %s"
+        + " (%d collections)%n", dNanos / 1e9, parallelCases.get(), NationalData.mib(maxAfterGc.get()), collections.get());
+
     // C: the same stream without the checker: reading and decoding alone (the database's and the JSON's share).
     t0 = System.nanoTime();
     long events = 0;
