@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import id.go.kpu.jdih.anchor.HeadSeal;
 import id.go.kpu.jdih.anchor.HeadSealException;
 import id.go.kpu.jdih.anchor.HeadSeals;
@@ -27,6 +28,7 @@ import id.go.kpu.jdih.workflow.Principal;
 import id.go.kpu.jdih.workflow.RecordedEvent;
 import id.go.kpu.jdih.workflow.TamperedHistoryException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -213,6 +215,30 @@ final class CaseService {
   Optional<ContentCase> find(CaseId id) {
     ContentCase c = get(id);
     return c.status() == CaseStatus.NEW ? Optional.empty() : Optional.of(c);
+  }
+
+  /**
+   * The cases of {@code ids} that exist, in the order of {@code ids}, each verified and folded as {@link #find}
+   * does, their histories read with one {@link CaseStore#loadAll} call.
+   *
+   * @throws TamperedHistoryException if a case's history does not verify
+   */
+  ImmutableMap<CaseId, ContentCase> findAll(Collection<CaseId> ids) {
+    ImmutableMap<CaseId, ImmutableList<RecordedEvent>> histories = store.loadAll(ids);
+    ImmutableMap.Builder<CaseId, ContentCase> out = ImmutableMap.builderWithExpectedSize(histories.size());
+    histories.forEach((id, history) -> {
+      ContentCase c = stateOf(id, deciderFor(history), history);
+      if (c.status() != CaseStatus.NEW) {
+        out.put(id, c);
+      }
+    });
+    return out.buildOrThrow();
+  }
+
+  /** The definition {@code c} runs under (the one for new cases if it is new), without reading the store. */
+  SopDefinition definitionOf(ContentCase c) {
+    return deciders.computeIfAbsent(c.sop().orElse(forNewCases), k -> new CaseDecider(registry.get(k), outputRules))
+        .definition();
   }
 
   /** The case's history as stored (not verified here: see {@link HashChain#verify}). */

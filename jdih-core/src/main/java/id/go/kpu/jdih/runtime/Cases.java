@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hashing;
 import id.go.kpu.jdih.actor.ActorDirectory;
@@ -38,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +108,23 @@ public final class Cases implements OutboxCases {
    */
   public Optional<ContentCase> find(CaseId id) {
     return service.find(checkNotNull(id, "id"));
+  }
+
+  /**
+   * The cases of {@code ids} that exist, in the order of {@code ids} (once each), each as {@link #find} gives it;
+   * their histories are read with one {@link id.go.kpu.jdih.store.CaseStore#loadAll} call (one query on
+   * jdih-store-jdbc) instead of one read per case. For views of many cases, such as an office's open cases.
+   *
+   * @throws TamperedHistoryException if a case's history does not verify
+   * @throws NullPointerException if {@code ids} or one of them is null
+   */
+  public ImmutableMap<CaseId, ContentCase> findAll(Collection<CaseId> ids) {
+    return service.findAll(checkNotNull(ids, "ids"));
+  }
+
+  /** The definition {@code c} runs under, as {@link #definitionOf(CaseId)} gives it, without reading the store. */
+  public SopDefinition definitionOf(ContentCase c) {
+    return service.definitionOf(checkNotNull(c, "c"));
   }
 
   /** The case's events as stored. */
@@ -192,6 +211,21 @@ public final class Cases implements OutboxCases {
         requireOffice(service.definitionOf(caseId).office().id());
       }
       return c;
+    }
+
+    /**
+     * The cases of {@code ids} that exist, as this principal may see them: {@link Cases#findAll}, with the office
+     * of every case checked as {@link #find} checks it.
+     *
+     * @throws ForbiddenOfficeException if one of them is another office's case
+     * @throws TamperedHistoryException if a case's history does not verify
+     */
+    public ImmutableMap<CaseId, ContentCase> findAll(Collection<CaseId> ids) {
+      ImmutableMap<CaseId, ContentCase> cases = Cases.this.findAll(ids);
+      for (ContentCase c : cases.values()) {
+        requireOffice(service.definitionOf(c).office().id());
+      }
+      return cases;
     }
 
     /**

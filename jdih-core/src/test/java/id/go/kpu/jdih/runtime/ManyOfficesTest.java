@@ -136,6 +136,18 @@ class ManyOfficesTest {
     assertThat(jdih.cases().history(b)).hasSize(6);
     assertThat(jdih.cases().as(rina).find(a)).isPresent();
 
+    // Many cases at once: each as find gives it, in the order asked, the missing left out; another office's case
+    // is refused as find refuses it; the definition of a case comes from its state, as definitionOf(id) gives it.
+    CaseId missing = CaseId.of("tidak-ada");
+    assertThat(jdih.cases().findAll(List.of(b, missing, a))).containsExactly(
+        Map.entry(b, jdih.cases().find(b).orElseThrow()), Map.entry(a, jdih.cases().find(a).orElseThrow()));
+    assertThat(jdih.cases().as(rina).findAll(List.of(a, missing))).containsOnlyKeys(a);
+    assertThat(catchThrowableOfType(ForbiddenOfficeException.class, () -> jdih.cases().as(rina)
+        .findAll(List.of(a, b)))).isNotNull();
+    assertThat(jdih.cases().definitionOf(jdih.cases().get(b))).isEqualTo(jdih.cases().definitionOf(b))
+        .isEqualTo(jayapura);
+    assertThat(jdih.cases().definitionOf(jdih.cases().get(a))).isEqualTo(mentawai);
+
     // Each office publishes through its own account.
     jdih.runDue(clock.instant());
     assertThat(jdih.cases().get(a).status()).isEqualTo(CaseStatus.PUBLISHED);

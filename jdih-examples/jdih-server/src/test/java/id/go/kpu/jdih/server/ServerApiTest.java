@@ -81,6 +81,29 @@ class ServerApiTest extends ServerTestSupport {
     assertThat(told.findValuesAsString("caseId")).allSatisfy(x -> assertThat(x).startsWith("kab-a-"));
   }
 
+  /**
+   * The task list and the board (their open cases read with one query) show the office's open cases and no other
+   * office's; the overdue list answers for the office alone.
+   */
+  @Test
+  void tasksAndBoardShowTheOfficesOwnOpenCases() {
+    Client kasubagA = session("kab-a.kasubag");
+    Client kasubagB = session("kab-b.kasubag");
+    String mine = kasubagA.post("/api/v1/offices/kab-a/cases", proposal("Papan kab-a terbuka"),
+        Map.of("Idempotency-Key", "papan-a")).expect(201).json().get("id").asString();
+    kasubagB.post("/api/v1/offices/kab-b/cases", proposal("Papan kab-b terbuka"),
+        Map.of("Idempotency-Key", "papan-b")).expect(201);
+
+    String tasks = kasubagA.get("/").expect(200).text(); // activity 2 (approval) is the kasubag's
+    assertThat(tasks).contains("Papan kab-a terbuka").contains(mine).doesNotContain("Papan kab-b terbuka");
+    String board = kasubagA.get("/papan").expect(200).text();
+    assertThat(board).contains("Papan kab-a terbuka").doesNotContain("Papan kab-b terbuka");
+    assertThat(kasubagB.get("/papan").expect(200).text()).contains("Papan kab-b terbuka")
+        .doesNotContain("Papan kab-a terbuka");
+    JsonNode overdue = kasubagA.get("/api/v1/offices/kab-a/cases?overdue=true").expect(200).json();
+    assertThat(overdue.get("items").toString()).doesNotContain("kab-b-");
+  }
+
   @Test
   void anotherOfficesPeopleAndTokensAndAnonymousCallersSeeNothing() {
     Client kasubag = session("kab-a.kasubag");

@@ -108,6 +108,27 @@ public abstract class CaseStoreContract {
   }
 
   @Test
+  void loadAllGivesEachCaseAsLoadDoesInTheOrderAsked() {
+    CaseId a = CaseId.of("banyak-a");
+    CaseId b = CaseId.of("banyak-b");
+    CaseId c = CaseId.of("banyak-c");
+    store.append(a, 0, fullCase(a));
+    store.append(b, 0, fullCase(b).subList(0, 2));
+    store.append(c, 0, fullCase(c).subList(0, 1));
+    CaseId missing = CaseId.of("tidak-ada");
+    var all = store.loadAll(List.of(c, missing, a, b, c));
+    assertThat(all.keySet()).containsExactly(c, a, b);
+    assertThat(all.get(a)).isEqualTo(store.load(a)).hasSize(7);
+    assertThat(all.get(b)).isEqualTo(store.load(b)).hasSize(2);
+    assertThat(all.get(c)).isEqualTo(store.load(c)).hasSize(1);
+    assertThat(store.loadAll(List.of())).isEmpty();
+    assertThat(store.loadAll(List.of(missing))).isEmpty();
+    List<CaseId> nullId = new ArrayList<>();
+    nullId.add(null);
+    assertThatThrownBy(() -> store.loadAll(nullId)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void hashChainVerifiesAfterReload() {
     CaseId id = CaseId.of("rantai-muat");
     store.append(id, 0, fullCase(id));

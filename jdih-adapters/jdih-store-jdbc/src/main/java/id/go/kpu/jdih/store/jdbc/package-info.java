@@ -37,8 +37,9 @@
  * text and time types and a binary collation for case ids), {@code db/migration/common/V2__case_query_indexes.sql}
  * and {@code db/migration/{h2,postgresql,mariadb}/V3__outbox_and_notifications.sql},
  * {@code db/migration/common/V4__case_office_index.sql} and
- * {@code db/migration/{h2,postgresql,mariadb}/V5__head_seals.sql}. A database made at an earlier version is
- * migrated when it opens.
+ * {@code db/migration/{h2,postgresql,mariadb}/V5__head_seals.sql} and
+ * {@code db/migration/common/V6__case_office_status_index.sql} (the open cases of one office). A database made at an
+ * earlier version is migrated when it opens.
  *
  * <p>Version 5 adds {@code head_seals} ({@link id.go.kpu.jdih.store.jdbc.JdbcSealStore}): one row per seal of a case
  * head (an HMAC with a key kept outside the database), primary key {@code (case_id, sequence_no, head_hash,

@@ -296,6 +296,86 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
     assertThatThrownBy(() -> mine.page(0, CaseQuery.MAX_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * The office-scoped overdue list and histories give exactly what the server-wide ones give for that office, and
+   * nothing of another office, whatever the calendar of the other office.
+   */
+  @Test
+  void overdueAndHistoriesOfOneOfficeAreTheServerWideOnesFilteredByOffice() {
+    SopDefinition other = ReferenceSop.definition().toBuilder()
+        .office(new Office("kpu-kota-lain", "KOMISI PEMILIHAN UMUM KOTA LAIN",
+            "SEKRETARIS KOMISI PEMILIHAN UMUM KOTA LAIN", java.time.ZoneId.of("Asia/Makassar")))
+        .build();
+    REGISTRY.register(other);
+    String home = ReferenceSop.definition().office().id();
+    Instant wednesday = Instant.parse("2024-03-13T01:00:00Z");
+    CaseId published = CaseId.of("o-terbit");
+    CaseId meeting = CaseId.of("o-rapat");
+    CaseId later = CaseId.of("o-usul-baru");
+    CaseId away = CaseId.of("o-kantor-lain");
+    CaseId awayPublished = CaseId.of("o-kantor-lain-terbit");
+    jdbc().append(published, 0, Histories.happyPath(published, MONDAY, 7));
+    jdbc().append(meeting, 0, Histories.happyPath(meeting, MONDAY.plusSeconds(60), 2)); // waits on activity 3
+    jdbc().append(later, 0, Histories.happyPath(later, wednesday, 1)); // waits on activity 2
+    jdbc().append(away, 0, underDefinition(other, Histories.happyPath(away, MONDAY.plusSeconds(30), 2)));
+    jdbc().append(awayPublished, 0, underDefinition(other,
+        Histories.happyPath(awayPublished, MONDAY.plusSeconds(90), 7)));
+
+    Deadlines deadlines = new Deadlines(WorkingCalendar.defaults(ReferenceSop.definition().office().zone()));
+    for (Instant at : List.of(MONDAY.plusSeconds(3 * 3600), wednesday.plusSeconds(3600),
+        Instant.parse("2024-04-30T00:00:00Z"))) {
+      for (String office : List.of(home, other.office().id(), "kpu-tanpa-kasus")) {
+        List<OverdueCase> expected;
+        try (Stream<OverdueCase> all = jdbc().overdue(deadlines, at)) {
+          expected = all.filter(o -> o.summary().sop().officeId().equals(office)).toList();
+        }
+        try (Stream<OverdueCase> mine = jdbc().overdue(office, deadlines, at)) {
+          assertThat(mine.toList()).as("%s at %s", office, at).isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(overdueIds(home, deadlines, Instant.parse("2024-04-30T00:00:00Z"))).containsExactly(meeting, later);
+    assertThat(overdueIds(other.office().id(), deadlines, Instant.parse("2024-04-30T00:00:00Z")))
+        .containsExactly(away);
+    assertThat(overdueIds(home, deadlines, MONDAY.plusSeconds(3 * 3600))).isEmpty();
+
+    Instant end = Instant.parse("2024-04-01T00:00:00Z");
+    try (Stream<List<RecordedEvent>> h = jdbc().histories(home, MONDAY, end)) {
+      assertThat(h.toList()).containsExactly(jdbc().load(meeting), jdbc().load(published), jdbc().load(later));
+    }
+    try (Stream<List<RecordedEvent>> h = jdbc().histories(other.office().id(), MONDAY, end)) {
+      assertThat(h.toList()).containsExactly(jdbc().load(away), jdbc().load(awayPublished));
+    }
+    // [from, to): from inclusive, to exclusive, as histories(from, to).
+    try (Stream<List<RecordedEvent>> h = jdbc().histories(home, MONDAY.plusSeconds(60), wednesday)) {
+      assertThat(h.map(l -> l.get(0).caseId())).containsExactly(meeting);
+    }
+    try (Stream<List<RecordedEvent>> h = jdbc().histories("kpu-tanpa-kasus", MONDAY, end)) {
+      assertThat(h).isEmpty();
+    }
+    assertThatThrownBy(() -> jdbc().overdue(null, deadlines, MONDAY)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> jdbc().histories(null, MONDAY, end)).isInstanceOf(NullPointerException.class);
+  }
+
+  /** {@code events} re-made under {@code definition}'s key, chained anew. */
+  private static List<RecordedEvent> underDefinition(SopDefinition definition, List<RecordedEvent> events) {
+    List<RecordedEvent> out = new ArrayList<>();
+    String previous = HashChain.GENESIS;
+    for (RecordedEvent e : events) {
+      RecordedEvent moved = RecordedEvent.create(e.caseId(), e.sequence(), definition.key(), e.commandId(),
+          e.actor(), e.at(), e.activity(), e.payload(), previous);
+      out.add(moved);
+      previous = moved.hash();
+    }
+    return out;
+  }
+
+  private List<CaseId> overdueIds(String office, Deadlines deadlines, Instant at) {
+    try (Stream<OverdueCase> s = jdbc().overdue(office, deadlines, at)) {
+      return s.map(o -> o.summary().id()).toList();
+    }
+  }
+
   @Test
   void unknownDefinitionIsStoredUnsummarisedAndRefreshedLater() throws Exception {
     CaseId id = CaseId.of("definisi-belum-dikenal");
@@ -398,7 +478,8 @@ abstract class JdbcCaseStoreTestBase extends CaseStoreContract {
       assertThat(third.version(id)).isEqualTo(2);
     }
     MigrationInfoService info = database().flyway().info();
-    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3", "4", "5");
+    assertThat(info.applied()).extracting(m -> m.getVersion().getVersion())
+        .containsExactly("1", "2", "3", "4", "5", "6");
     assertThat(info.pending()).isEmpty();
     // so the stores opened after the first skip Flyway (JdbcCaseStore.schemaCurrent) on this database too
     try (Connection c = database().connect()) {

@@ -349,7 +349,7 @@ abstract class JdbcStorageTestBase extends StorageContract {
 
       try (JdbcStorage storage = old.openStorage(ClassDatabase.REGISTRY::find)) {
         assertThat(old.flyway().info().applied()).extracting(m -> m.getVersion().getVersion())
-            .containsExactly("1", "2", "3", "4", "5");
+            .containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(old.flyway().info().pending()).isEmpty();
         assertThat(storage.cases().load(id)).isEqualTo(events.subList(0, 2));
         assertThat(storage.cases().summary(id).orElseThrow().status()).contains(CaseStatus.OPEN);

@@ -87,7 +87,7 @@ class JdbcStorageUpgradeFrom01Test {
       assertThat(added).hasSize(1).allSatisfy(e -> assertThat(e.hashFormat()).isEqualTo(HashFormat.CURRENT));
       storage.append(running, before.size(), added, List.of());
     }
-    assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+    assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
 
     try (JdbcStorage again = JdbcStorage.h2File(db, registry::find)) {
       List<RecordedEvent> mixed = again.cases().load(running);

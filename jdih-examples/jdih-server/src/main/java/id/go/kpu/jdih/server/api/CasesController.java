@@ -123,8 +123,9 @@ public class CasesController {
     Deadlines deadlines = deadlines(office);
     Instant now = jdih.clock().instant();
     if (overdue) {
-      try (Stream<id.go.kpu.jdih.store.jdbc.OverdueCase> s = store.overdue(deadlines, now)) {
-        List<id.go.kpu.jdih.store.jdbc.OverdueCase> all = s.filter(o -> o.summary().sop().officeId().equals(office))
+      // The office's open cases only (an index range), not every office's filtered here.
+      try (Stream<id.go.kpu.jdih.store.jdbc.OverdueCase> s = store.overdue(office, deadlines, now)) {
+        List<id.go.kpu.jdih.store.jdbc.OverdueCase> all = s
             .filter(o -> activity.map(a -> a == o.activity()).orElse(true))
             .sorted((a, b) -> a.due().compareTo(b.due())).toList();
         List<Views.CaseItem> page = all.stream().skip(offset).limit(limit)

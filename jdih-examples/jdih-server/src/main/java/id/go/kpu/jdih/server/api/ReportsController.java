@@ -150,9 +150,9 @@ public class ReportsController {
     ComplianceChecker checker = new ComplianceChecker(definitions::get, lookup.deadlines(office));
     ComplianceReport.Accumulator acc = ComplianceReport.accumulator(p.from(), p.to());
     Instant now = jdih.clock().instant();
-    try (Stream<List<RecordedEvent>> histories = lookup.jdbc().cases().histories(p.from(), p.to())) {
-      histories.filter(h -> !h.isEmpty() && h.get(0).sop().officeId().equals(office))
-          .forEach(h -> acc.add(checker.check(h, now)));
+    // The office's cases only (an index range), not every office's histories filtered here.
+    try (Stream<List<RecordedEvent>> histories = lookup.jdbc().cases().histories(office, p.from(), p.to())) {
+      histories.forEach(h -> acc.add(checker.check(h, now)));
     }
     return acc.build();
   }
