@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Flowable 8's REST API (jdih-benchmarks/flowable-rest) running the BPMN that jdih-export makes of the reference SOP
+ * Flowable's process REST API (jdih-benchmarks/flowable-rest: Flowable 8.0.0's engine behind the calls of that API;
+ * jdih-benchmarks/flowable-rest-7: Flowable 7.2.0's own REST application) running the BPMN that jdih-export makes of the reference SOP
  * ({@link BpmnExporter#bpmn}), as {@code durable.FlowableSop} runs it embedded: candidate groups are the executor
  * roles' ids, the approval's gateway reads the variable {@value BpmnExporter#APPROVED_VARIABLE}.
  *
@@ -48,18 +49,20 @@ final class FlowableScenario implements Scenario {
   static final String COMPLETE_2 = "POST complete (activity 2)";
   private static final String ROLE = "kasubag-hukum";
 
+  private final String name;
   private final String base;
   private final SopDefinition sop = ReferenceSop.definition();
   private final String processKey = BpmnExporter.processKey(sop);
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-  FlowableScenario(String base) {
+  FlowableScenario(String name, String base) {
+    this.name = name;
     this.base = base;
   }
 
   @Override
   public String name() {
-    return "Flowable REST";
+    return name;
   }
 
   @Override

@@ -23,7 +23,8 @@ import java.util.Properties;
  * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.server.ServerLoad jdih http://127.0.0.1:18480 \
  *     [--clients 50] [--warmup 20] [--duration 60] [--summary jdih.properties]
  *     (the first administrator's one-time password in $JDIH_LOAD_ADMIN_PASSWORD)
- * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.server.ServerLoad flowable http://127.0.0.1:18481 [same options]
+ * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.server.ServerLoad flowable|flowable7 http://127.0.0.1:18480 [same
+ *     options]
  * java -cp benchmarks.jar id.go.kpu.jdih.benchmarks.server.ServerLoad compare jdih.properties flowable.properties
  * </pre>
  *
@@ -58,8 +59,8 @@ public final class ServerLoad {
       System.exit(compare(Path.of(args[1]), Path.of(args[2])));
     }
     if (args.length < 2 || args.length % 2 != 0) {
-      throw new IllegalArgumentException("usage: ServerLoad jdih|flowable BASE_URL [--clients N] [--warmup S]"
-          + " [--duration S] [--summary FILE] | ServerLoad compare JDIH_SUMMARY FLOWABLE_SUMMARY");
+      throw new IllegalArgumentException("usage: ServerLoad jdih|flowable|flowable7 BASE_URL [--clients N] [--warmup S]"
+          + " [--duration S] [--summary FILE] | ServerLoad compare JDIH_SUMMARY PEER_SUMMARY");
     }
     String base = args[1].replaceAll("/+$", "");
     int clients = 50;
@@ -83,8 +84,9 @@ public final class ServerLoad {
         }
         yield new JdihScenario(base, password.trim());
       }
-      case "flowable" -> new FlowableScenario(base);
-      default -> throw new IllegalArgumentException("unknown server " + args[0] + " (jdih or flowable)");
+      case "flowable" -> new FlowableScenario("Flowable 8.0.0 (engine, REST calls)", base);
+      case "flowable7" -> new FlowableScenario("Flowable 7.2.0 REST", base);
+      default -> throw new IllegalArgumentException("unknown server " + args[0] + " (jdih, flowable, flowable7)");
     };
     scenario.prepare(clients);
     Recorder recorded = LoadRun.run(scenario, clients, warmup, duration);
@@ -172,20 +174,20 @@ public final class ServerLoad {
   }
 
   /** Prints the two summaries side by side with the ratios and the targets; 0 if every target is met. */
-  static int compare(Path jdihSummary, Path flowableSummary) throws IOException {
+  static int compare(Path jdihSummary, Path peerSummary) throws IOException {
     Properties a = load(jdihSummary);
-    Properties b = load(flowableSummary);
+    Properties b = load(peerSummary);
     double throughput = num(a, "activities_per_s") / num(b, "activities_per_s");
     double p99 = num(b, "completing_p99_ms") / num(a, "completing_p99_ms");
     double p50 = num(b, "completing_p50_ms") / num(a, "completing_p50_ms");
     long errors = Long.parseLong(a.getProperty("errors")) + Long.parseLong(b.getProperty("errors"));
     System.out.println("| | " + a.getProperty("server") + " | " + b.getProperty("server") + " | ratio |");
     System.out.println("|---|---:|---:|---|");
-    System.out.printf(Locale.ROOT, "| activities per s | %,.1f | %,.1f | jdih / Flowable = **%.2f×** |%n",
+    System.out.printf(Locale.ROOT, "| activities per s | %,.1f | %,.1f | jdih / peer = **%.2f×** |%n",
         num(a, "activities_per_s"), num(b, "activities_per_s"), throughput);
-    System.out.printf(Locale.ROOT, "| p50 of completing requests | %.2f ms | %.2f ms | Flowable / jdih = %.2f× |%n",
+    System.out.printf(Locale.ROOT, "| p50 of completing requests | %.2f ms | %.2f ms | peer / jdih = %.2f× |%n",
         num(a, "completing_p50_ms"), num(b, "completing_p50_ms"), p50);
-    System.out.printf(Locale.ROOT, "| p99 of completing requests | %.2f ms | %.2f ms | Flowable / jdih = **%.2f×**"
+    System.out.printf(Locale.ROOT, "| p99 of completing requests | %.2f ms | %.2f ms | peer / jdih = **%.2f×**"
         + " |%n", num(a, "completing_p99_ms"), num(b, "completing_p99_ms"), p99);
     System.out.printf(Locale.ROOT, "| errors (warm-up) | %s (%s) | %s (%s) | |%n", a.getProperty("errors"),
         a.getProperty("warmup_errors"), b.getProperty("errors"), b.getProperty("warmup_errors"));
@@ -193,9 +195,11 @@ public final class ServerLoad {
     boolean t2 = p99 >= 3;
     boolean t3 = errors == 0;
     System.out.println();
-    System.out.printf(Locale.ROOT, "target throughput >= 5x Flowable: %s (%.2fx)%n", t1 ? "met" : "missed", throughput);
-    System.out.printf(Locale.ROOT, "target p99 <= 1/3 of Flowable's: %s (Flowable's is %.2fx jdih's)%n",
-        t2 ? "met" : "missed", p99);
+    String peer = b.getProperty("server");
+    System.out.printf(Locale.ROOT, "target throughput >= 5x %s's: %s (%.2fx)%n", peer, t1 ? "met" : "missed",
+        throughput);
+    System.out.printf(Locale.ROOT, "target p99 <= 1/3 of %s's: %s (%s's is %.2fx jdih's)%n", peer,
+        t2 ? "met" : "missed", peer, p99);
     System.out.printf(Locale.ROOT, "target 0 errors: %s (%d)%n", t3 ? "met" : "missed", errors);
     return t1 && t2 && t3 ? 0 : 1;
   }
