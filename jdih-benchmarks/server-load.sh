@@ -121,18 +121,36 @@ stop() {
 
 # One side's load: the generator's report in server-load-$1.txt, its summary in server-load-$1.properties.
 measure() {
-  local side="$1" database="$2" status=0
+  local side="$1" database="$2" status=0 before after cpu0 cpu1
+  before="$(counters "$database")"
+  cpu0="$(cpu_ticks)"
   log "$side: $CLIENTS clients, warm-up $WARMUP s, measured $DURATION s, starts"
   # shellcheck disable=SC2086 # LOAD_JVM holds several flags
   java $LOAD_JVM -cp "$BENCH_JAR" id.go.kpu.jdih.benchmarks.server.ServerLoad "$side" "$BASE" \
     --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" --summary "$OUT/server-load-$side.properties" \
     > "$OUT/server-load-$side.txt" 2> "$OUT/server-load-$side.err" || status=$?
   log "$side: done (generator exit status $status)"
+  cpu1="$(cpu_ticks)"
   cat "$OUT/server-load-$side.txt"
+  echo "$side: server CPU (user + system) during the load: $(awk -v a="$cpu0" -v b="$cpu1" -v t="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.1f s", (b - a) / t }')" | tee -a "$OUT/server-load-log.txt"
+  after="$(counters "$database")"
+  # The database's own counters over the whole load (warm-up included; the generator's report gives the activities
+  # of the whole run): transactions committed, rows inserted, updated, deleted, and rows returned by scans.
+  echo "$side: $database commits, rows inserted, updated, deleted, fetched during the load: $(paste -d' ' \
+    <(echo "$before" | tr '|' '\n') <(echo "$after" | tr '|' '\n') | awk '{printf "%d ", $2 - $1}')" \
+    | tee -a "$OUT/server-load-log.txt"
   echo "$side: database $database after the run: $(psql -Atc "select pg_size_pretty(pg_database_size('$database'))" postgres)" \
     | tee -a "$OUT/server-load-log.txt"
 }
 
+# The server JVM's CPU time so far, user + system, in clock ticks (/proc/PID/stat, fields 14 and 15).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+counters() {
+  # pg_stat_database is updated when a backend reports (at most every 500 ms in PostgreSQL 15): wait for that first.
+  sleep 1
+  psql -Atc "select xact_commit, tup_inserted, tup_updated, tup_deleted, tup_fetched from pg_stat_database where datname = '$1'" postgres
+}
 fresh() { psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" postgres; }
 url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
 

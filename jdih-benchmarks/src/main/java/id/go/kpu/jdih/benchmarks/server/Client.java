@@ -72,6 +72,7 @@ final class Client {
     if (window.measured(t1)) {
       recorder.success(type, t1 - t0);
     }
+    recorder.anySuccess(type);
     return response.body();
   }
 

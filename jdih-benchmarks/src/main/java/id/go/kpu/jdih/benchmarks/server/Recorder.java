@@ -20,6 +20,7 @@ final class Recorder {
   private final Map<String, long[]> errors = new LinkedHashMap<>();
   private final Map<String, long[]> warmupErrors = new LinkedHashMap<>();
   private final List<String> firstErrors = new ArrayList<>();
+  private final Map<String, long[]> allSuccesses = new LinkedHashMap<>();
 
   /** A growable array of nanoseconds. */
   static final class Latencies {
@@ -57,6 +58,16 @@ final class Recorder {
     latencies.computeIfAbsent(type, t -> new Latencies()).add(nanos);
   }
 
+  /** Counts a success at any time, warm-up included (for the database's counters, which see every request). */
+  void anySuccess(String type) {
+    allSuccesses.computeIfAbsent(type, t -> new long[1])[0]++;
+  }
+
+  long allSuccesses(String type) {
+    long[] n = allSuccesses.get(type);
+    return n == null ? 0 : n[0];
+  }
+
   void error(String type, boolean measured, String description) {
     (measured ? errors : warmupErrors).computeIfAbsent(type, t -> new long[1])[0]++;
     if (firstErrors.size() < KEPT_ERRORS) {
@@ -86,6 +97,7 @@ final class Recorder {
   void merge(Recorder other) {
     other.latencies.forEach((t, l) -> latencies.computeIfAbsent(t, x -> new Latencies()).addAll(l));
     other.errors.forEach((t, n) -> errors.computeIfAbsent(t, x -> new long[1])[0] += n[0]);
+    other.allSuccesses.forEach((t, n) -> allSuccesses.computeIfAbsent(t, x -> new long[1])[0] += n[0]);
     other.warmupErrors.forEach((t, n) -> warmupErrors.computeIfAbsent(t, x -> new long[1])[0] += n[0]);
     for (String e : other.firstErrors) {
       if (firstErrors.size() < KEPT_ERRORS) {

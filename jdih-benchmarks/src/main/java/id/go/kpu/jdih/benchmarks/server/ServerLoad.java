@@ -3,6 +3,7 @@ package id.go.kpu.jdih.benchmarks.server;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,9 +90,12 @@ public final class ServerLoad {
       default -> throw new IllegalArgumentException("unknown server " + args[0] + " (jdih, flowable, flowable7)");
     };
     scenario.prepare(clients);
+    long cpu0 = cpuNanos();
     Recorder recorded = LoadRun.run(scenario, clients, warmup, duration);
+    long cpu = cpuNanos() - cpu0;
     List<String> report = report(scenario, base, clients, warmup, duration, recorded);
     report.forEach(System.out::println);
+    System.out.printf(Locale.ROOT, "load generator CPU (user + system) during the load: %.1f s%n", cpu / 1e9);
     Properties p = summary(scenario, clients, warmup, duration, recorded);
     if (summary != null) {
       try (Writer w = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
@@ -99,6 +103,12 @@ public final class ServerLoad {
       }
     }
     System.exit(Long.parseLong(p.getProperty("errors")) == 0 ? 0 : 1);
+  }
+
+  /** This JVM's CPU time so far (the JDK's OperatingSystemMXBean), or 0 where it is not available. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   static List<String> report(Scenario scenario, String base, int clients, long warmup, long duration,
@@ -118,6 +128,9 @@ public final class ServerLoad {
     out.add(String.format(Locale.ROOT, "activities completed: %d in %d s = %.1f per s; completing requests p50 %.2f"
         + " ms, p99 %.2f ms; errors %d (warm-up %d)", c.count(), duration, c.perSecond(), c.p50Millis(),
         c.p99Millis(), totalErrors(r, false), totalErrors(r, true)));
+    long all = scenario.types().stream().filter(scenario.completing()::contains).mapToLong(r::allSuccesses).sum();
+    out.add(String.format(Locale.ROOT, "activities completed in the whole run, warm-up and requests after the window"
+        + " included: %d", all));
     for (String e : r.firstErrors()) {
       out.add("error: " + e);
     }
@@ -170,6 +183,8 @@ public final class ServerLoad {
     p.setProperty("completing_p99_ms", Double.toString(c.p99Millis()));
     p.setProperty("errors", Long.toString(totalErrors(r, false)));
     p.setProperty("warmup_errors", Long.toString(totalErrors(r, true)));
+    p.setProperty("activities_whole_run", Long.toString(scenario.types().stream()
+        .filter(scenario.completing()::contains).mapToLong(r::allSuccesses).sum()));
     return p;
   }
 
