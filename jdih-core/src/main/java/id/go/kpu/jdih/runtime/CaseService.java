@@ -237,8 +237,7 @@ final class CaseService {
 
   /** The definition {@code c} runs under (the one for new cases if it is new), without reading the store. */
   SopDefinition definitionOf(ContentCase c) {
-    return deciders.computeIfAbsent(c.sop().orElse(forNewCases), k -> new CaseDecider(registry.get(k), outputRules))
-        .definition();
+    return decider(c.sop().orElse(forNewCases)).definition();
   }
 
   /** The case's history as stored (not verified here: see {@link HashChain#verify}). */
@@ -317,7 +316,10 @@ final class CaseService {
   }
 
   private CaseDecider deciderFor(List<RecordedEvent> history, SopKey newCaseUnder) {
-    SopKey key = history.isEmpty() ? newCaseUnder : history.get(0).sop();
+    return decider(history.isEmpty() ? newCaseUnder : history.get(0).sop());
+  }
+
+  private CaseDecider decider(SopKey key) {
     return deciders.computeIfAbsent(key, k -> new CaseDecider(registry.get(k), outputRules));
   }
 }

@@ -208,7 +208,8 @@ public final class Cases implements OutboxCases {
       checkNotNull(caseId, "caseId");
       Optional<ContentCase> c = service.find(caseId);
       if (c.isPresent()) {
-        requireOffice(service.definitionOf(caseId).office().id());
+        // From the state just folded: definitionOf(caseId) would read the history a second time.
+        requireOffice(service.definitionOf(c.get()).office().id());
       }
       return c;
     }
